@@ -1,0 +1,183 @@
+"""The ``autograde`` command. Each command is a thin Click function over one library call.
+
+Exit codes (all commands):
+
+====  ==========================================================
+0     success; for ``check``, every graded test passed
+1     ``check`` graded the submission and some tests did not pass
+2     usage or configuration error (bad option, unknown exercise,
+      no course found, unreadable submission, broken grader)
+3     internal error in autograde itself (please report it)
+====  ==========================================================
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+from rich.console import Console
+
+from autograde import __version__
+from autograde.errors import AutogradeError, ConfigError, SubmissionError
+
+EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _course_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--course",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="AUTOGRADE_COURSE",
+        help="The course folder (default: the nearest folder upwards whose pyproject.toml "
+        "has a [tool.autograde] table).",
+    )(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="autograde")
+def main() -> None:
+    """Check your deep-learning exercises, and grade them safely.
+
+    \b
+    Learners: fill in the functions in exercises/, then run
+        autograde check               grade every exercise with the public tests
+        autograde check perceptron    grade one exercise
+        autograde hint perceptron     show the hints of its tests
+        autograde list                list the exercises and their points
+
+    Your code runs in a separate, limited process: an endless loop, a crash or a
+    sys.exit() costs only the tests it affects.
+    """
+
+
+@main.command()
+@click.argument("exercises", nargs=-1)
+@click.option(
+    "--submission",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Folder of exercise modules (or one .py file) to grade. Default: the course's exercises/ folder.",
+)
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the result document (JSON, schema autograde.result/1) to this file.")
+@click.option("--timeout", type=float, default=None, help="Seconds each test may take (default: course setting, 2).")
+@_course_option
+def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path | None,
+          timeout: float | None, course: Path | None) -> None:
+    """Grade EXERCISES (default: all) with the public tests and show what to fix.
+
+    \b
+    Examples:
+        autograde check
+        autograde check activations losses
+        autograde check --submission my_work/ --json result.json
+
+    Exit status: 0 when every test passed, 1 when some did not, 2 for a usage
+    or configuration error, 3 for an internal error.
+    """
+    from autograde import loaders
+    from autograde.config import find_course
+    from autograde.grading import fork_server, grade
+    from autograde.reporters import terminal
+
+    console = Console(highlight=False)
+
+    def run() -> int:
+        found = find_course(course).with_overrides(timeout_s=timeout)
+        selected = found.select(exercises)
+        with fork_server(found) as server:
+            result = grade(
+                course=found,
+                submission=loaders.load(submission or found.stubs),
+                server=server,
+                exercises=selected,
+            )
+        terminal.render(result, console)
+        if json_path is not None:
+            json_path.write_text(result.to_json(), encoding="utf-8")
+            console.print(f"[dim]Result written to {json_path}[/]")
+        return EXIT_OK if result.score == result.max_score else EXIT_NOT_FULL
+
+    sys.exit(_guarded(run, console))
+
+
+@main.command("list")
+@_course_option
+def list_(course: Path | None) -> None:
+    """List the exercises in teaching order, with their tests and points."""
+    from rich.table import Table
+
+    from autograde.config import find_course
+    from autograde.grading import inventory
+    from autograde.reporters.terminal import points
+
+    console = Console(highlight=False)
+
+    def run() -> int:
+        tests = inventory(course=find_course(course))
+        table = Table("exercise", "public tests", "public points", "hidden tests", "hidden points", header_style="bold")
+        for name, specs in tests.items():
+            public = [s for _, s in specs if not s.hidden]
+            hidden = [s for _, s in specs if s.hidden]
+            table.add_row(name, str(len(public)), points(sum(s.points for s in public)),
+                          str(len(hidden)), points(sum(s.points for s in hidden)))
+        console.print(table)
+        return EXIT_OK
+
+    sys.exit(_guarded(run, console))
+
+
+@main.command()
+@click.argument("exercise")
+@click.argument("test", required=False)
+@_course_option
+def hint(exercise: str, test: str | None, course: Path | None) -> None:
+    """Show the hints of EXERCISE's public tests (or of one TEST).
+
+    \b
+    Examples:
+        autograde hint activations
+        autograde hint activations test_softmax_large_logits
+    """
+    from autograde.config import find_course
+    from autograde.grading import inventory
+
+    console = Console(highlight=False)
+
+    def run() -> int:
+        specs = [(n, s) for n, s in inventory(course=find_course(course), exercises=[exercise])[exercise] if not s.hidden]
+        if test is not None:
+            chosen = [(n, s) for n, s in specs if n == test or n.split("[")[0] == test]
+            if not chosen:
+                names = ", ".join(dict.fromkeys(n.split("[")[0] for n, _ in specs))
+                raise ConfigError(f"{exercise} has no public test {test!r}; its tests: {names}")
+            specs = chosen
+        for name, spec in specs:
+            console.print(f"[bold]{name}[/] [dim]({spec.points:g} point{'s' if spec.points != 1 else ''})[/]")
+            console.print(f"  {spec.hint or 'No hint for this test: read the message autograde check shows.'}")
+        return EXIT_OK
+
+    sys.exit(_guarded(run, console))
+
+
+def _guarded(run: Callable[[], int], console: Console) -> int:
+    """Run a command body, mapping our errors to exit codes with a clear message."""
+    try:
+        return run()
+    except (ConfigError, SubmissionError) as exc:
+        console.print(f"[red bold]error:[/] {exc}", markup=True, highlight=False)
+        return EXIT_USAGE
+    except AutogradeError as exc:
+        console.print(f"[red bold]error:[/] {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/]")
+        return 130
+    except Exception:  # our own bug: say so, with the traceback for the report
+        console.print("[red bold]internal error in autograde (please report it):[/]")
+        console.print(traceback.format_exc(), markup=False)
+        return EXIT_INTERNAL

@@ -1,0 +1,204 @@
+"""One comparison, one message format.
+
+Every numeric check in a grader goes through :func:`assert_close` (or :func:`check`,
+which calls the learner's and the reference's function and compares). A failure
+message always has the same anatomy, written for a beginner::
+
+    When calling softmax(array([[1000., 1001., 1002.]])):
+      3 / 3 elements differ (100%).
+      Largest absolute difference: nan at index (0, 0)
+      Largest relative difference: nan at index (0, 0)
+      expected: array([[0.09, 0.2447, 0.6652]])
+      got:      array([[nan, nan, nan]])
+
+A type, shape or dtype mismatch is reported first and alone. The hint travels beside the
+message (``GradingFailure.hint``) so that reporters can show it in its own place.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable, Union
+
+import numpy as np
+
+from autograde.compare import format as fmt
+
+Hint = Union[str, Callable[[Any, Any], Union[str, None]], None]
+
+# Default (rtol, atol) by the expected value's dtype: loose enough for any correct
+# formula (a different but exact rearrangement), tight enough for a wrong one.
+TOLERANCES = {
+    np.dtype(np.float16): (1e-3, 1e-3),
+    np.dtype(np.float32): (1e-5, 1e-6),
+    np.dtype(np.float64): (1e-7, 1e-10),
+}
+
+
+class GradingFailure(AssertionError):
+    """A check failed. ``message`` says what happened; ``hint`` how to fix it (or None)."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message + (f"\nHint: {hint}" if hint else ""))
+
+
+def fail(message: str, *, call: str | None = None, hint: str | None = None) -> None:
+    """Raise a :class:`GradingFailure` for ``call`` (a rendered call, or None)."""
+    __tracebackhide__ = True
+    head = f"When calling {call}:\n" if call else ""
+    body = "\n".join("  " + line if call else line for line in message.splitlines())
+    raise GradingFailure(head + body, hint)
+
+
+def assert_close(
+    actual: Any,
+    expected: Any,
+    *,
+    call: str | None = None,
+    rtol: float | None = None,
+    atol: float | None = None,
+    hint: Hint = None,
+    what: str = "your function",
+) -> None:
+    """Check ``actual`` against ``expected``: type, then shape and dtype, then values.
+
+    Arrays must come back as arrays of the same shape and dtype kind (float, integer,
+    boolean); scalars may be Python numbers, NumPy scalars or 0-d arrays. Tuples and
+    lists are compared item by item. ``rtol`` and ``atol`` go together or not at all.
+    """
+    __tracebackhide__ = True
+    if (rtol is None) != (atol is None):
+        raise TypeError("assert_close: give rtol and atol together, or neither")
+    problem = _difference(actual, expected, rtol, atol, what, "")
+    if problem:
+        fail(problem, call=call, hint=_hint(hint, actual, expected))
+
+
+def check(
+    student_fn: Any,
+    reference_fn: Callable[..., Any],
+    *args: Any,
+    rtol: float | None = None,
+    atol: float | None = None,
+    hint: Hint = None,
+    **kwargs: Any,
+) -> Any:
+    """Call the learner's function and the reference with the same arguments; compare.
+
+    Returns the learner's result. Whether the call changed its inputs is a separate
+    check (:func:`assert_unchanged`), so one habit costs points in one test only.
+    """
+    __tracebackhide__ = True
+    record = student_fn.call(*args, **kwargs)
+    expected = reference_fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    assert_close(record.value, expected, call=record.call, rtol=rtol, atol=atol, hint=hint)
+    return record.value
+
+
+def assert_unchanged(record: Any) -> None:
+    """Fail when the call of ``record`` (a ``CallRecord``) changed its arguments."""
+    __tracebackhide__ = True
+    if record.mutated:
+        names = ", ".join(record.mutated)
+        fail(
+            f"your function changed its input ({names}) instead of leaving it as it was.",
+            call=record.call,
+            hint="Work on a copy (x = x.copy()) or build a new array (np.where, x * 2, ...); "
+            "the caller may still need the original.",
+        )
+
+
+def assert_no_warnings(record: Any, *, hint: str | None = None) -> None:
+    """Fail when the call of ``record`` raised a warning (e.g. overflow in exp)."""
+    __tracebackhide__ = True
+    if record.warnings:
+        shown = "\n".join(f"  {w}" for w in record.warnings[:3])
+        fail(f"your code raised {len(record.warnings)} warning(s):\n{shown}", call=record.call, hint=hint)
+
+
+def _hint(hint: Hint, actual: Any, expected: Any) -> str | None:
+    if callable(hint):
+        return hint(actual, expected)
+    return hint
+
+
+def _kind(value: Any) -> str:
+    """'array', 'scalar', 'sequence', 'other' — what a value is for comparison."""
+    if isinstance(value, np.ndarray):
+        return "scalar" if value.ndim == 0 else "array"
+    if isinstance(value, (bool, int, float, complex, np.number, np.bool_)):
+        return "scalar"
+    if isinstance(value, (list, tuple)):
+        return "sequence"
+    return "other"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    return f"a {type(value).__name__} ({fmt.short(value, limit=60)})"
+
+
+def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | None, what: str, path: str) -> str | None:
+    """A message for the first difference, or None when ``actual`` matches."""
+    got = f"in item{path} of the result, {what} returned" if path else f"{what} returned"
+    kind_a, kind_e = _kind(actual), _kind(expected)
+    if kind_e == "sequence":
+        if kind_a != "sequence" or len(actual) != len(expected):
+            return f"{got} {_describe(actual)}; expected a {type(expected).__name__} of {len(expected)} items."
+        for i, (a, e) in enumerate(zip(actual, expected)):
+            problem = _difference(a, e, rtol, atol, what, f"{path} [{i}]")
+            if problem:
+                return problem
+        return None
+    if kind_e == "other":
+        return None if actual == expected else f"{got} {fmt.short(actual)}; expected {fmt.short(expected)}."
+    if kind_e == "array" and kind_a != "array":
+        return f"{got} {_describe(actual)}; expected a NumPy array of shape {np.shape(expected)}."
+    if kind_e == "scalar" and kind_a not in ("scalar",) and not (kind_a == "array" and np.size(actual) == 1 and np.ndim(actual) == 0):
+        return f"{got} {_describe(actual)}; expected a single number."
+    a = np.asarray(actual)
+    e = np.asarray(expected)
+    if a.shape != e.shape:
+        return f"{got} shape {a.shape}; expected shape {e.shape}."
+    dkind = {"f": "float", "c": "complex", "i": "integer", "u": "integer", "b": "boolean"}
+    ka, ke = dkind.get(a.dtype.kind, a.dtype.kind), dkind.get(e.dtype.kind, e.dtype.kind)
+    if kind_e == "array" and ka != ke:
+        return f"{got} an array of dtype {a.dtype} ({ka}); expected {ke} values (dtype {e.dtype})."
+    if kind_e == "scalar" and not (ka in ("float", "integer", "boolean") and ke in ("float", "integer", "boolean")):
+        return f"{got} {_describe(actual)}; expected a number."
+    return _values(a, e, rtol, atol, got)
+
+
+def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None, got: str) -> str | None:
+    if rtol is None:
+        rtol, atol = TOLERANCES.get(e.dtype, (0.0, 0.0)) if e.dtype.kind in "fc" else (0.0, 0.0)
+    af, ef = a.astype(np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64), e.astype(
+        np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64
+    )
+    with np.errstate(all="ignore"):
+        close = np.isclose(af, ef, rtol=rtol, atol=atol, equal_nan=True)
+        bad = ~close
+        if not bad.any():
+            return None
+        diff = np.abs(af - ef)
+        rel = diff / np.abs(ef)
+    n_bad, n = int(bad.sum()), bad.size
+    if a.ndim == 0:
+        lines = [f"{got} {fmt.short(a.item())}; expected {fmt.short(e.item())}."]
+        if not np.isfinite(af).all():
+            lines.append("  (the result is not a finite number)")
+        return "\n".join(lines)
+    lines = [f"{n_bad} / {n} elements differ ({100 * n_bad / n:.0f}%)."]
+    for label, values in (("absolute", diff), ("relative", rel)):
+        masked = np.where(bad, np.nan_to_num(values, nan=np.inf), -np.inf)
+        where = np.unravel_index(int(np.argmax(masked)), a.shape)
+        lines.append(f"Largest {label} difference: {fmt.short(float(values[where]))} at index {tuple(int(i) for i in where)}")
+    if a.size > fmt.SMALL:
+        first = tuple(int(i) for i in np.argwhere(bad)[0])
+        lines.append(f"First difference at index {first}: expected {fmt.short(e[first].item())}, got {fmt.short(a[first].item())}")
+    lines.append(f"expected: {fmt.short(e, limit=200)}")
+    lines.append(f"got:      {fmt.short(a, limit=200)}")
+    return "\n".join(lines)

@@ -1,0 +1,116 @@
+"""Grade one submission: the library function every command is a thin layer over."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import platform
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import numpy as np
+import pytest
+
+import autograde
+from autograde.config import Course
+from autograde.errors import ConfigError
+from autograde.loaders import Submission
+from autograde.plugin import GradingPlugin, Inventory
+from autograde.plugin.markers import GradeSpec
+from autograde.results import ExerciseResult, Result
+from autograde.sandbox.forkserver import ForkServer
+
+# pytest runs with our settings only: no ini file of the course, no cache, no output.
+_PYTEST_ARGS = (
+    "-p", "no:cacheprovider",
+    "-p", "no:randomly",
+    "-p", "no:terminal",
+    "--import-mode=importlib",
+    "--strict-markers",
+    "-o", "addopts=",
+    "-o", "python_files=test_*.py",
+    "-o", "python_functions=test_*",
+    "-o", "python_classes=Test*",
+)
+
+
+@contextlib.contextmanager
+def fork_server(course: Course) -> Iterator[ForkServer]:
+    """A fork server for ``course``, stopped on exit. Start it before heavy imports."""
+    server = ForkServer(hidden_paths=(str(course.root),))
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def _run_pytest(course: Course, exercises: Sequence[str], plugin: object, *extra: str) -> int:
+    """Run the graders of ``exercises`` in this process, silently; return pytest's code."""
+    missing = [str(course.grader(e)) for e in exercises if not course.grader(e).is_file()]
+    if missing:
+        raise ConfigError(f"grader file(s) missing: {', '.join(missing)}")
+    args = [*_PYTEST_ARGS, *extra, f"--rootdir={course.root}", "-c", str(_EMPTY_INI),
+            *map(str, map(course.grader, exercises))]
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        code = pytest.main(args, plugins=[plugin])
+    errors = getattr(plugin, "collection_errors", None) or getattr(plugin, "errors", None)
+    if errors:
+        raise ConfigError("the graders could not be collected:\n" + "\n".join(errors))
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
+        raise RuntimeError(f"pytest stopped with exit code {code!r}:\n{sink.getvalue()[-4000:]}")
+    return int(code)
+
+
+def inventory(*, course: Course, exercises: Sequence[str] = ()) -> dict[str, list[tuple[str, GradeSpec]]]:
+    """Every grader test of ``exercises`` (all when empty) with its spec, in order."""
+    selected = course.select(tuple(exercises))
+    plugin = Inventory(default_timeout_s=course.timeout_s)
+    _run_pytest(course, selected, plugin, "--collect-only")
+    return {e: plugin.tests.get(e, []) for e in selected}
+
+
+def grade(
+    *,
+    course: Course,
+    submission: Submission,
+    server: ForkServer,
+    exercises: Sequence[str] = (),
+    hidden: bool = False,
+) -> Result:
+    """Grade ``submission`` on ``exercises`` (all when empty) with the course's graders.
+
+    Learner code runs only in children of ``server``; this process runs the graders and
+    the reference solutions. ``hidden`` adds the tests marked hidden.
+    """
+    selected = course.select(tuple(exercises))
+    started, clock = datetime.now(timezone.utc), time.perf_counter()
+    plugin = GradingPlugin(course=course, submission=submission, server=server, hidden=hidden)
+    _run_pytest(course, selected, plugin)
+    return Result(
+        submission=submission.name,
+        exercises=tuple(ExerciseResult(e, tuple(plugin.results.get(e, ()))) for e in selected),
+        hidden_tests_run=hidden,
+        hidden_tests_not_run=plugin.hidden_not_run,
+        environment=environment(),
+        graded_at=started.isoformat(timespec="seconds"),
+        duration_s=round(time.perf_counter() - clock, 3),
+        notes=submission.notes,
+    )
+
+
+def environment() -> dict[str, str]:
+    """Versions that a result depends on, recorded in every result document."""
+    return {
+        "autograde": autograde.__version__,
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "pytest": pytest.__version__,
+        "platform": f"{platform.system()} {platform.machine()}",
+        "sandbox": "fork server, separate process group, rlimits, clean environment",
+    }
+
+
+_EMPTY_INI = Path(__file__).parent / "plugin" / "pytest.ini"

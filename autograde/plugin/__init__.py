@@ -1,0 +1,218 @@
+"""The pytest plugin that turns grader tests into grades.
+
+Graders are plain pytest functions taking the fixtures ``student`` (the learner's module,
+reached only through the sandbox proxy), ``reference`` (the solution module, trusted and
+imported here) and ``rng`` (a seeded ``numpy.random.Generator``). This plugin reads each
+test's markers once, runs the test against the deadline its ``timeout`` marker gives,
+and records a :class:`~autograde.results.TestResult` for it.
+
+:func:`autograde.grading.grade` registers a :class:`GradingPlugin` itself. Instructors
+can also run graders with plain pytest::
+
+    pytest -p autograde.plugin --submission exercises graders/
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+import zlib
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Iterator
+
+import numpy as np
+import pytest
+
+from autograde import loaders
+from autograde.config import Course, find_course
+from autograde.errors import ConfigError, MissingModule
+from autograde.plugin import markers
+from autograde.plugin.outcome import classify
+from autograde.results import Status, TestResult
+from autograde.sandbox.forkserver import ForkServer
+from autograde.sandbox.proxy import Clock, StudentModule
+
+
+def exercise_of(item: pytest.Item) -> str:
+    """The exercise a grader test belongs to: ``graders/test_NAME.py`` -> ``NAME``."""
+    return Path(str(item.fspath)).stem.removeprefix("test_")
+
+
+class GradingPlugin:
+    """One submission's grading run inside pytest."""
+
+    def __init__(
+        self, *, course: Course, submission: loaders.Submission, server: ForkServer, hidden: bool
+    ) -> None:
+        self.course = course
+        self.submission = submission
+        self.server = server
+        self.hidden = hidden
+        self.clock = Clock()
+        self.students: dict[str, StudentModule] = {}
+        self.references: dict[str, ModuleType] = {}
+        self.results: dict[str, list[TestResult]] = {}
+        self.hidden_not_run = 0
+        self.collection_errors: list[str] = []
+
+    # ------------------------------------------------------------------ fixtures
+
+    @pytest.fixture(scope="module")
+    def student(self, request: pytest.FixtureRequest) -> Iterator[StudentModule]:
+        """The learner's module for this grader file's exercise (a sandbox proxy)."""
+        name = exercise_of(request.node)  # type: ignore[arg-type]
+        if name not in self.submission.modules:
+            raise MissingModule(name, self.submission.path)
+        proxy = StudentModule(
+            name=name, submission=self.submission, server=self.server,
+            limits=self.course.limits, clock=self.clock,
+        )
+        self.students[name] = proxy
+        yield proxy
+        proxy.close()
+
+    @pytest.fixture(scope="module")
+    def reference(self, request: pytest.FixtureRequest) -> ModuleType:
+        """The reference solution of this grader file's exercise (trusted code)."""
+        return self._reference(exercise_of(request.node))  # type: ignore[arg-type]
+
+    @pytest.fixture
+    def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
+        """A generator seeded by the course seed and the test's id: stable across runs."""
+        return np.random.default_rng([self.course.seed, zlib.crc32(request.node.nodeid.encode())])
+
+    def _reference(self, name: str) -> ModuleType:
+        if name not in self.references:
+            path = self.course.solutions / f"{name}.py"
+            if not path.is_file():
+                raise ConfigError(f"the reference solution {path} is missing")
+            spec = importlib.util.spec_from_file_location(f"autograde_reference.{name}", path)
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            self.references[name] = module
+        return self.references[name]
+
+    # ------------------------------------------------------------------ hooks
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        markers.register(config)
+
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        keep, drop, broken = [], [], []
+        for item in items:
+            try:
+                spec = markers.read(item, self.course.timeout_s)
+            except ConfigError as exc:
+                self.collection_errors.append(str(exc))
+                broken.append(item)
+                continue
+            (drop if spec.hidden and not self.hidden else keep).append(item)
+        if broken:
+            config.hook.pytest_deselected(items=broken)
+        self.hidden_not_run = len(drop)
+        if drop:
+            config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.collection_errors.append(f"{report.nodeid}: {report.longreprtext.strip()[-2000:]}")
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
+        spec = item.stash[markers.KEY]
+        self.clock.limit_s = spec.timeout_s
+        self.clock.deadline = time.monotonic() + spec.timeout_s
+        try:
+            yield
+        finally:
+            self.clock.deadline = None
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+        outcome = yield
+        report: pytest.TestReport = outcome.get_result()
+        if call.when == "setup" and report.passed:
+            return
+        if call.when == "teardown":
+            return
+        spec = item.stash[markers.KEY]
+        if report.skipped:
+            status, message, hint = Status.SKIPPED, _skip_reason(report), None
+        else:
+            exc = call.excinfo.value if call.excinfo is not None else None
+            status, message, hint = classify(exc, spec.hint)
+        student = self.students.get(exercise_of(item))
+        log = student.new_test() if student is not None else None
+        self.results.setdefault(exercise_of(item), []).append(
+            TestResult(
+                name=item.name,
+                score=spec.points if status is Status.PASSED else 0.0,
+                max_score=spec.points,
+                status=status,
+                message=message,
+                hint=hint,
+                duration_s=round(call.duration, 6),
+                hidden=spec.hidden,
+                output=log.text() if log else "",
+                warnings=tuple(str(w) for w in log.warnings) if log else (),
+            )
+        )
+
+
+class Inventory:
+    """Collects the graders' tests and their specs without running anything."""
+
+    def __init__(self, *, default_timeout_s: float) -> None:
+        self.default_timeout_s = default_timeout_s
+        self.tests: dict[str, list[tuple[str, markers.GradeSpec]]] = {}
+        self.errors: list[str] = []
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        markers.register(config)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.errors.append(f"{report.nodeid}: {report.longreprtext.strip()[-2000:]}")
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            try:
+                spec = markers.read(item, self.default_timeout_s)
+            except ConfigError as exc:
+                self.errors.append(str(exc))
+                continue
+            self.tests.setdefault(exercise_of(item), []).append((item.name, spec))
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2]).removeprefix("Skipped: ")
+    return "skipped"
+
+
+# ---------------------------------------------------------------------- plain pytest use
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("autograde")
+    group.addoption("--submission", help="grade this folder or .py file with the graders")
+    group.addoption("--hidden", action="store_true", help="also run hidden tests")
+    group.addoption("--course", help="the course folder (default: found from the working directory)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    markers.register(config)
+    path = config.getoption("submission", None)
+    if path and not config.pluginmanager.has_plugin("autograde-run"):
+        course = find_course(config.getoption("course"), start=Path(str(config.rootpath)))
+        server = ForkServer(hidden_paths=(str(course.root),))
+        plugin = GradingPlugin(
+            course=course, submission=loaders.load(path), server=server, hidden=config.getoption("hidden")
+        )
+        config.pluginmanager.register(plugin, "autograde-run")
+        config.add_cleanup(server.close)

@@ -1,0 +1,1 @@
+"""Results shown to people. Each reporter is one module taking a finished ``Result``."""

@@ -1,0 +1,136 @@
+"""What grading found, as versioned, always-complete data. No formatting here.
+
+The JSON form is documented in ``docs/results.md``; ``SCHEMA`` names its version. A
+document of another major version is refused by :meth:`Result.from_json` rather than
+misread.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+SCHEMA = "autograde.result/1"
+
+
+class Status(str, Enum):
+    """The closed set of outcomes of one test."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+    NOT_ATTEMPTED = "not_attempted"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """One grader test's outcome for one submission."""
+
+    name: str
+    score: float
+    max_score: float
+    status: Status
+    message: str = ""
+    hint: str | None = None
+    duration_s: float = 0.0
+    hidden: bool = False
+    output: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["status"] = self.status.value
+        d["warnings"] = list(self.warnings)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TestResult:
+        return cls(**{**d, "status": Status(d["status"]), "warnings": tuple(d.get("warnings", ()))})
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    """One exercise: its tests and their sum."""
+
+    name: str
+    tests: tuple[TestResult, ...]
+
+    @property
+    def score(self) -> float:
+        return sum(t.score for t in self.tests)
+
+    @property
+    def max_score(self) -> float:
+        return sum(t.max_score for t in self.tests)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "score": self.score,
+            "max_score": self.max_score,
+            "tests": [t.to_dict() for t in self.tests],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ExerciseResult:
+        return cls(name=d["name"], tests=tuple(TestResult.from_dict(t) for t in d["tests"]))
+
+
+@dataclass(frozen=True)
+class Result:
+    """One submission, graded: the document ``--json`` writes and gradebooks store."""
+
+    submission: str
+    exercises: tuple[ExerciseResult, ...]
+    hidden_tests_run: bool
+    hidden_tests_not_run: int
+    environment: dict[str, str]
+    graded_at: str
+    duration_s: float
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def score(self) -> float:
+        return sum(e.score for e in self.exercises)
+
+    @property
+    def max_score(self) -> float:
+        return sum(e.max_score for e in self.exercises)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "submission": self.submission,
+            "score": self.score,
+            "max_score": self.max_score,
+            "hidden_tests_run": self.hidden_tests_run,
+            "hidden_tests_not_run": self.hidden_tests_not_run,
+            "graded_at": self.graded_at,
+            "duration_s": self.duration_s,
+            "environment": dict(self.environment),
+            "notes": list(self.notes),
+            "exercises": [e.to_dict() for e in self.exercises],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Result:
+        d = json.loads(text)
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"not an {SCHEMA} document (schema {d.get('schema')!r})")
+        return cls(
+            submission=d["submission"],
+            exercises=tuple(ExerciseResult.from_dict(e) for e in d["exercises"]),
+            hidden_tests_run=d["hidden_tests_run"],
+            hidden_tests_not_run=d["hidden_tests_not_run"],
+            environment=d["environment"],
+            graded_at=d["graded_at"],
+            duration_s=d["duration_s"],
+            notes=tuple(d.get("notes", ())),
+        )

@@ -1,0 +1,168 @@
+"""The learner's side of the wire: load their module, then serve calls until EOF.
+
+This code runs inside the sandboxed child, in the same process as the learner's code,
+so nothing it reports is trusted by the grader beyond being plain data: the grader
+compares results itself, and reads back argument arrays to see what a call changed.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.util
+import linecache
+import socket
+import sys
+import time
+import traceback
+import types
+import warnings
+from typing import Any
+
+import numpy as np
+
+from autograde.sandbox import protocol
+from autograde.errors import UnsupportedValue
+
+# Messages from the grader are trusted but still bounded.
+REQUEST_LIMIT = 1 << 30
+
+
+class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Serves the submission's own modules from memory, so a learner's exercise can import
+    a sibling (``from activations import sigmoid``) without any file on disk."""
+
+    def __init__(self, sources: dict[str, tuple[str, str]]) -> None:
+        self.sources = sources
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        if fullname in self.sources:
+            return importlib.util.spec_from_loader(fullname, self, origin=self.sources[fullname][0])
+        return None
+
+    def create_module(self, spec: Any) -> None:
+        return None
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        filename, source = self.sources[module.__name__]
+        module.__file__ = filename
+        exec(compile(source, filename, "exec", dont_inherit=True), module.__dict__)
+
+
+class Server:
+    """State of one child: the loaded module and the objects it created for the grader."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.module: types.ModuleType | None = None
+        self.files: set[str] = set()
+        self.handles: dict[int, Any] = {}
+
+    def serve(self) -> None:
+        while True:
+            try:
+                request = protocol.receive(self.sock, limit=REQUEST_LIMIT)
+            except EOFError:
+                return
+            reply = self.dispatch(request)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            try:
+                protocol.send(self.sock, reply)
+            except UnsupportedValue as exc:
+                protocol.send(self.sock, {"ok": False, "unsupported": str(exc), "warnings": reply["warnings"]})
+            except (MemoryError, RecursionError) as exc:  # the reply itself was too much
+                protocol.send(self.sock, {"ok": False, "error": self.error(exc), "warnings": []})
+
+    def dispatch(self, request: dict) -> dict:
+        op = request["op"]
+        if op == "load":
+            return self.run(lambda: self.load(request["module"], request["sources"]))
+        if op == "getattr":
+            return self.run(lambda: self.describe(getattr(self.resolve(request["target"]), request["name"])))
+        if op == "call":
+            return self.call(request)
+        if op == "drop":
+            self.handles.pop(request["handle"], None)
+            return {"ok": True, "value": None, "warnings": []}
+        raise ValueError(f"unknown op {op!r}")
+
+    def load(self, name: str, sources: dict[str, list[str]]) -> dict:
+        table = {mod: (f, s) for mod, (f, s) in sources.items()}
+        for filename, source in table.values():
+            self.files.add(filename)
+            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        sys.meta_path.insert(0, _SubmissionFinder(table))
+        self.module = __import__(name)
+        return {"names": self.names()}
+
+    def names(self) -> dict[str, str]:
+        assert self.module is not None
+        out = {}
+        for key, value in list(vars(self.module).items()):
+            if key.startswith("_") or isinstance(value, types.ModuleType):
+                continue
+            out[key] = "class" if isinstance(value, type) else "callable" if callable(value) else "value"
+        return out
+
+    def resolve(self, target: Any) -> Any:
+        if isinstance(target, protocol.Handle):
+            return self.handles[target.id]
+        return self.module
+
+    def describe(self, value: Any) -> dict:
+        if isinstance(value, type):
+            return {"kind": "class"}
+        if callable(value) and not isinstance(value, np.ndarray):
+            return {"kind": "callable"}
+        return {"kind": "value", "value": value}
+
+    def call(self, request: dict) -> dict:
+        def invoke() -> dict:
+            owner = self.resolve(request["target"])
+            function = getattr(owner, request["name"])
+            args, kwargs = request["args"], request["kwargs"]
+            start = time.perf_counter()
+            value = function(*args, **kwargs)
+            elapsed = time.perf_counter() - start
+            if isinstance(function, type) and isinstance(value, function):
+                handle = protocol.Handle(id(value), function.__name__)
+                self.handles[handle.id] = value
+                value = handle
+            # The arguments as they are now: the grader compares them with what it sent.
+            return {"value": value, "after": [args, kwargs], "elapsed": elapsed}
+
+        return self.run(invoke)
+
+    def run(self, action: Any) -> dict:
+        """Run learner code, turning every outcome into a plain reply."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                reply = {"ok": True, **action()}
+            except BaseException as exc:  # SystemExit and KeyboardInterrupt too: all are answers
+                reply = {"ok": False, "error": self.error(exc)}
+        reply["warnings"] = [
+            [w.category.__name__, str(w.message), str(w.filename), int(w.lineno or 0)] for w in caught
+        ][:50]
+        return reply
+
+    def error(self, exc: BaseException) -> dict:
+        frames = [
+            [f.filename, f.lineno or 0, f.name, (f.line or "").strip()]
+            for f in traceback.extract_tb(exc.__traceback__)
+            if f.filename in self.files
+        ]
+        try:
+            message = str(exc)
+        except BaseException:  # a learner's exception whose __str__ raises
+            message = "<message could not be shown>"
+        if isinstance(exc, SystemExit):
+            message = f"your code called sys.exit({exc.code!r})"
+        if isinstance(exc, SyntaxError) and exc.filename in self.files:
+            frames.append([exc.filename, exc.lineno or 0, "<module>", (exc.text or "").strip()])
+        return {"type": type(exc).__name__, "message": message[:2000], "frames": frames[-20:]}
+
+
+def main(sock: socket.socket) -> None:
+    """Entry point in a freshly sandboxed child."""
+    Server(sock).serve()

@@ -1,0 +1,180 @@
+"""The grader's side of the sandbox: start the fork server, and run one child per
+exercise through a :class:`Child` handle."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from typing import Any
+
+from autograde.sandbox import protocol
+from autograde.sandbox.limits import MiB, Limits
+
+# What the fork server's environment keeps of ours: nothing secret crosses.
+_ENV_KEEP = ("PATH", "LANG", "LC_ALL", "HOME", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+class ForkServer:
+    """A running zygote process. Start it early: it imports NumPy while pytest starts."""
+
+    def __init__(self, *, hidden_paths: tuple[str, ...] = ()) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = {k: v for k, v in os.environ.items() if k in _ENV_KEEP}
+        # -I: no user site, no PYTHON* variables, no current directory on sys.path.
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-m", "autograde.sandbox.zygote", str(theirs.fileno()), *hidden_paths],
+            pass_fds=[theirs.fileno()],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        theirs.close()
+        self.control = ours
+
+    def _ask(self, request: dict[str, Any], fds: list[int] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+        data = json.dumps(request).encode()
+        try:
+            if fds:
+                socket.send_fds(self.control, [data], list(fds))
+            else:
+                self.control.send(data)
+            reply = self.control.recv(1 << 16)
+        except OSError as exc:
+            raise RuntimeError(f"the fork server stopped: {exc}") from None
+        if not reply:
+            raise RuntimeError(f"the fork server stopped (exit status {self.process.poll()})")
+        return json.loads(reply)
+
+    def spawn(self, child_socket: socket.socket, output_fd: int, limits: Limits) -> int:
+        """Fork a sandboxed child serving on ``child_socket``; return its pid."""
+        return int(self._ask({"op": "spawn", "limits": limits.to_dict()}, [child_socket.fileno(), output_fd])["pid"])
+
+    def wait(self, pid: int, timeout: float = 1.0) -> int | None:
+        """The wait status of an ended child, or None if it has not ended in ``timeout``."""
+        status = self._ask({"op": "wait", "pid": pid, "timeout": timeout})["status"]
+        return None if status is None else int(status)
+
+    def close(self) -> None:
+        """Stop the fork server (its children die with it: they have a parent-death signal)."""
+        self.control.close()
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class ChildTimeout(Exception):
+    """The child did not answer before the deadline (it has been killed)."""
+
+
+class ChildDied(Exception):
+    """The child ended; ``reason`` says how, in a learner's words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class ReplyTooLarge(Exception):
+    """The child announced a reply larger than the limit (it has been killed)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(f"{size} bytes, over the limit of {limit} bytes")
+
+
+class Child:
+    """One sandboxed learner process: a socket to it and the memfd its output goes to."""
+
+    OUTPUT_CAP = 1 << 16  # bytes of output kept per read
+
+    def __init__(self, server: ForkServer, limits: Limits) -> None:
+        self.server = server
+        self.limits = limits
+        ours, theirs = socket.socketpair()
+        self.output_fd = os.memfd_create("autograde-output")
+        self.pid = server.spawn(theirs, self.output_fd, limits)
+        theirs.close()
+        self.sock = ours
+        self.output_offset = 0
+        self.alive = True
+
+    def request(self, message: dict[str, Any], deadline: float) -> dict[str, Any]:
+        """Send ``message`` and return the reply, or raise ChildTimeout / ChildDied / ReplyTooLarge."""
+        try:
+            protocol.send(self.sock, message)
+            return protocol.receive(self.sock, limit=self.limits.result_mb * MiB, deadline=deadline)  # type: ignore[no-any-return]
+        except TimeoutError:
+            self.kill()
+            raise ChildTimeout from None
+        except protocol.MessageTooLarge as exc:
+            self.kill()
+            raise ReplyTooLarge(exc.size, exc.limit) from None
+        except (EOFError, ConnectionError, protocol.ProtocolError) as exc:
+            reason = self._end_reason()
+            if isinstance(exc, protocol.ProtocolError) and reason.startswith("the process"):
+                reason = f"it sent data the grader cannot read ({exc})"
+            raise ChildDied(reason) from None
+
+    def read_output(self) -> str:
+        """Output written since the last read, at most ``OUTPUT_CAP`` bytes of it."""
+        size = os.fstat(self.output_fd).st_size
+        if size <= self.output_offset:
+            return ""
+        data = os.pread(self.output_fd, min(size - self.output_offset, self.OUTPUT_CAP), self.output_offset)
+        skipped = size - self.output_offset - len(data)
+        self.output_offset = size
+        text = data.decode("utf-8", errors="replace")
+        return text + (f"\n... ({skipped} more bytes of output not shown)\n" if skipped else "")
+
+    def kill(self) -> None:
+        """Kill the child and everything in its process group; safe to call twice."""
+        if not self.alive:
+            return
+        self.alive = False
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.server.wait(self.pid, timeout=1.0)
+
+    def close(self) -> None:
+        """End the child and release its descriptors."""
+        self.kill()
+        self.sock.close()
+        os.close(self.output_fd)
+
+    def _end_reason(self) -> str:
+        self.alive = False
+        status = self.server.wait(self.pid, timeout=1.0)
+        try:
+            os.killpg(self.pid, signal.SIGKILL)  # whatever it left behind
+        except (ProcessLookupError, PermissionError):
+            pass
+        return describe_status(status)
+
+
+def describe_status(status: int | None) -> str:
+    """A learner-facing sentence for how a process ended."""
+    if status is None:
+        return "the process stopped answering"
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        meaning = {
+            signal.SIGSEGV: "a segmentation fault: memory was accessed wrongly, e.g. through ctypes",
+            signal.SIGKILL: "it was killed, usually for using too much memory or CPU time",
+            signal.SIGXCPU: "it used up its CPU time limit",
+            signal.SIGABRT: "it aborted",
+            signal.SIGFPE: "a floating-point exception",
+            signal.SIGBUS: "a bus error",
+        }.get(sig, "a signal")
+        return f"the process was ended by signal {signal.Signals(sig).name} ({meaning})"
+    code = os.WEXITSTATUS(status)
+    return f"the process exited with status {code} (os._exit or a crash in native code)"

@@ -1,0 +1,156 @@
+"""Grader: activations (활성화 함수) — non-linearities and their derivatives."""
+
+import numpy as np
+import pytest
+
+from autograde.compare import assert_close, assert_no_warnings, assert_unchanged, check, fail
+
+ELEMENTWISE = ("identity", "sigmoid", "tanh", "relu", "leaky_relu")
+
+
+def _mixed(rng, shape=(4, 5)):
+    """Random values with exact zeros and a few large magnitudes."""
+    x = rng.normal(scale=3.0, size=shape)
+    x.flat[::7] = 0.0
+    return x
+
+
+def _nan_hint(got, expected):
+    if np.isnan(np.asarray(got, dtype=float)).any():
+        return ("Your result contains nan: np.exp overflowed to inf and inf / inf is nan. "
+                "Subtract the maximum along the axis first: np.exp(x - x.max(axis=axis, keepdims=True)).")
+    return None
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("identity(x) returns x unchanged (as a float array).")
+def test_identity(student, reference, rng):
+    check(student.identity, reference.identity, _mixed(rng))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("sigmoid(x) = 1 / (1 + exp(-x)), element-wise, for arrays of any shape.")
+def test_sigmoid_values(student, reference, rng):
+    check(student.sigmoid, reference.sigmoid, _mixed(rng))
+    check(student.sigmoid, reference.sigmoid, np.linspace(-6, 6, 13))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("For large negative x, exp(-x) overflows. Compute with exp(-|x|), which is never larger "
+                  "than 1: for x >= 0 use 1 / (1 + exp(-x)); for x < 0 use exp(x) / (1 + exp(x)).")
+def test_sigmoid_extreme_inputs(student, reference):
+    x = np.array([-1e300, -1000.0, -745.0, -30.0, 0.0, 30.0, 745.0, 1000.0, 1e300])
+    record = student.sigmoid.call(x)
+    assert_close(record.value, reference.sigmoid(x), call=record.call, hint=_nan_hint)
+    assert_no_warnings(record, hint="Large inputs must not overflow: compute with exp(-|x|), which never exceeds 1.")
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("tanh(x) = (exp(x) - exp(-x)) / (exp(x) + exp(-x)); np.tanh computes it safely.")
+def test_tanh_values(student, reference, rng):
+    check(student.tanh, reference.tanh, _mixed(rng))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("relu(x) = max(0, x) element-wise: np.maximum(x, 0) (not max(), which compares whole arrays).")
+def test_relu_values(student, reference, rng):
+    check(student.relu, reference.relu, _mixed(rng))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("leaky_relu(x, alpha) is x where x > 0 and alpha * x elsewhere; use the alpha argument, "
+                  "not a fixed 0.01.")
+def test_leaky_relu_values(student, reference, rng):
+    x = _mixed(rng)
+    check(student.leaky_relu, reference.leaky_relu, x)
+    check(student.leaky_relu, reference.leaky_relu, x, alpha=0.2)
+    check(student.leaky_relu, reference.leaky_relu, x, 0.3)
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("softmax(x) = exp(x) / sum(exp(x)) along axis (the last one by default), so each row sums "
+                  "to 1: use keepdims=True so the sum broadcasts against x.")
+def test_softmax_values(student, reference, rng):
+    check(student.softmax, reference.softmax, rng.normal(size=(5, 4)), hint=_nan_hint)
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("exp(1000) overflows to inf. Subtract each slice's maximum before exp: the result is "
+                  "mathematically the same and never overflows.")
+def test_softmax_large_logits(student, reference):
+    x = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, 0.0, 1000.0], [-5.0, -5.0, -5.0]])
+    check(student.softmax, reference.softmax, x, hint=_nan_hint)
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("Use the axis argument in both the max and the sum, with keepdims=True: "
+                  "np.sum(e, axis=axis, keepdims=True).")
+def test_softmax_axis(student, reference, rng):
+    check(student.softmax, reference.softmax, rng.normal(size=(3, 4)), axis=0)
+    check(student.softmax, reference.softmax, rng.normal(size=(2, 3, 4)), axis=1)
+    check(student.softmax, reference.softmax, rng.normal(size=(2, 3, 4)))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("A single vector of logits (shape (C,)) is one slice: its probabilities sum to 1.")
+def test_softmax_single_vector(student, reference, rng):
+    check(student.softmax, reference.softmax, rng.normal(size=6))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("The derivative of the sigmoid is s * (1 - s) with s = sigmoid(x), not x * (1 - x).")
+def test_sigmoid_grad(student, reference, rng):
+    check(student.sigmoid_grad, reference.sigmoid_grad, _mixed(rng))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("The derivative of tanh is 1 - tanh(x) ** 2 (squared).")
+def test_tanh_grad(student, reference, rng):
+    check(student.tanh_grad, reference.tanh_grad, _mixed(rng))
+
+
+def _grad_with_free_zero(student_fn, reference_fn, x, one_sided, **kwargs):
+    """Compare a derivative everywhere but x == 0, where either one-sided value is right."""
+    record = student_fn.call(x, **kwargs)
+    expected = reference_fn(x, **kwargs)
+    got = np.asarray(record.value)
+    if got.shape != x.shape or got.dtype.kind != "f":
+        assert_close(record.value, expected, call=record.call)
+    at_zero = x == 0
+    assert_close(np.where(at_zero, expected, got), expected, call=record.call)
+    allowed = np.isin(got[at_zero], one_sided)
+    if not allowed.all():
+        fail(f"at x == 0 your derivative is {got[at_zero][~allowed][0]!r}; "
+             f"either one-sided value is accepted: {' or '.join(map(str, one_sided))}.", call=record.call)
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("relu_grad(x) is the slope of relu: 1.0 where x > 0, 0.0 where x < 0 (at 0 either is fine). "
+                  "It is not relu(x) itself.")
+def test_relu_grad(student, reference, rng):
+    _grad_with_free_zero(student.relu_grad, reference.relu_grad, _mixed(rng), (0.0, 1.0))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("leaky_relu_grad(x, alpha) is 1.0 where x > 0 and alpha where x < 0; use the alpha argument.")
+def test_leaky_relu_grad(student, reference, rng):
+    x = _mixed(rng)
+    _grad_with_free_zero(student.leaky_relu_grad, reference.leaky_relu_grad, x, (0.01, 1.0))
+    _grad_with_free_zero(student.leaky_relu_grad, reference.leaky_relu_grad, x, (0.2, 1.0), alpha=0.2)
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint("Return float64 arrays of the input's shape, also for integer input: convert first with "
+                  "np.asarray(x, dtype=float).")
+def test_dtypes_and_shapes(student, reference):
+    x = np.array([[-2, -1, 0], [1, 2, 3]])
+    for name in ELEMENTWISE + ("softmax",):
+        check(getattr(student, name), getattr(reference, name), x)
+
+
+@pytest.mark.points(1)
+@pytest.mark.hint("Leave x as it was: build a new array (np.maximum, np.where, x * 2) instead of "
+                  "assigning into x.")
+def test_inputs_unchanged(student, rng):
+    for name in ELEMENTWISE + ("softmax", "sigmoid_grad", "tanh_grad", "relu_grad", "leaky_relu_grad"):
+        assert_unchanged(getattr(student, name).call(_mixed(rng)))

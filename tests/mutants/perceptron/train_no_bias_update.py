@@ -1,0 +1,32 @@
+"""Training corrects the weights but forgets to correct the bias, which stays
+0.0, so only lines through the origin can be learned."""
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+CAUGHT_BY = "test_train_perceptron_update_rule"
+
+
+def train_perceptron(
+    X: ArrayLike,
+    y: ArrayLike,
+    lr: float = 0.1,
+    epochs: int = 100,
+    seed: int = 0,
+) -> tuple[NDArray[np.float64], float]:
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y)
+    n, d = X.shape
+    w = np.zeros(d)
+    b = 0.0
+    rng = np.random.default_rng(seed)
+    for _ in range(epochs):
+        mistakes = 0
+        for i in rng.permutation(n):
+            pred = step(X[i] @ w + b)
+            if pred != y[i]:
+                w += lr * (y[i] - pred) * X[i]
+                mistakes += 1
+        if mistakes == 0:
+            break
+    return w, float(b)

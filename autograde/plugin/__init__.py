@@ -44,12 +44,14 @@ class GradingPlugin:
     """One submission's grading run inside pytest."""
 
     def __init__(
-        self, *, course: Course, submission: loaders.Submission, server: ForkServer, hidden: bool
+        self, *, course: Course, submission: loaders.Submission, server: ForkServer, hidden: bool,
+        full_tracebacks: bool = False,
     ) -> None:
         self.course = course
         self.submission = submission
         self.server = server
         self.hidden = hidden
+        self.full_tracebacks = full_tracebacks
         self.clock = Clock()
         self.students: dict[str, StudentModule] = {}
         self.references: dict[str, ModuleType] = {}
@@ -131,19 +133,19 @@ class GradingPlugin:
         finally:
             self.clock.deadline = None
 
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-        outcome = yield
-        report: pytest.TestReport = outcome.get_result()
-        if call.when == "setup" and report.passed:
-            return
-        if call.when == "teardown":
-            return
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport | None:
+        report = None if self.full_tracebacks else _plain_report(item, call)
+        if call.when == "call" or (call.when == "setup" and call.excinfo is not None):
+            self._record(item, call)
+        return report
+
+    def _record(self, item: pytest.Item, call: pytest.CallInfo[None]) -> None:
         spec = item.stash[markers.KEY]
-        if report.skipped:
-            status, message, hint = Status.SKIPPED, _skip_reason(report), None
+        exc = call.excinfo.value if call.excinfo is not None else None
+        if isinstance(exc, pytest.skip.Exception):
+            status, message, hint = Status.SKIPPED, exc.msg, None
         else:
-            exc = call.excinfo.value if call.excinfo is not None else None
             status, message, hint = classify(exc, spec.hint)
         student = self.students.get(exercise_of(item))
         log = student.new_test() if student is not None else None
@@ -161,6 +163,25 @@ class GradingPlugin:
                 warnings=tuple(str(w) for w in log.warnings) if log else (),
             )
         )
+
+
+def _plain_report(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+    """A report without pytest's rendered traceback.
+
+    Rendering one costs tens of milliseconds (it parses the grader's source); the
+    learner sees our own message instead, so a one-line summary is enough here.
+    """
+    excinfo = call.excinfo
+    if excinfo is None:
+        outcome, longrepr = "passed", None
+    elif isinstance(excinfo.value, pytest.skip.Exception):
+        outcome, longrepr = "skipped", (str(item.path), item.location[1] or 0, f"Skipped: {excinfo.value.msg}")
+    else:
+        outcome, longrepr = "failed", f"{excinfo.typename}: {excinfo.value}"
+    return pytest.TestReport(
+        item.nodeid, item.location, {k: 1 for k in item.keywords}, outcome, longrepr, call.when,
+        duration=call.duration, start=call.start, stop=call.stop, user_properties=item.user_properties,
+    )
 
 
 class Inventory:
@@ -188,13 +209,6 @@ class Inventory:
             self.tests.setdefault(exercise_of(item), []).append((item.name, spec))
 
 
-def _skip_reason(report: pytest.TestReport) -> str:
-    longrepr = report.longrepr
-    if isinstance(longrepr, tuple) and len(longrepr) == 3:
-        return str(longrepr[2]).removeprefix("Skipped: ")
-    return "skipped"
-
-
 # ---------------------------------------------------------------------- plain pytest use
 
 
@@ -212,7 +226,8 @@ def pytest_configure(config: pytest.Config) -> None:
         course = find_course(config.getoption("course"), start=Path(str(config.rootpath)))
         server = ForkServer(hidden_paths=(str(course.root),))
         plugin = GradingPlugin(
-            course=course, submission=loaders.load(path), server=server, hidden=config.getoption("hidden")
+            course=course, submission=loaders.load(path), server=server, hidden=config.getoption("hidden"),
+            full_tracebacks=True,
         )
         config.pluginmanager.register(plugin, "autograde-run")
         config.add_cleanup(server.close)

@@ -169,10 +169,11 @@ def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | No
         return f"{got} an array of dtype {a.dtype} ({ka}); expected {ke} values (dtype {e.dtype})."
     if kind_e == "scalar" and not (ka in ("float", "integer", "boolean") and ke in ("float", "integer", "boolean")):
         return f"{got} {_describe(actual)}; expected a number."
-    return _values(a, e, rtol, atol, got)
+    return _values(a, e, rtol, atol, got, path)
 
 
-def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None, got: str) -> str | None:
+def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None, got: str,
+            path: str) -> str | None:
     if rtol is None:
         rtol, atol = TOLERANCES.get(e.dtype, (0.0, 0.0)) if e.dtype.kind in "fc" else (0.0, 0.0)
     af, ef = a.astype(np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64), e.astype(
@@ -189,9 +190,10 @@ def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None
     if a.ndim == 0:
         lines = [f"{got} {fmt.short(a.item())}; expected {fmt.short(e.item())}."]
         if not np.isfinite(af).all():
-            lines.append("  (the result is not a finite number)")
+            lines.append("(the result is not a finite number)")
         return "\n".join(lines)
-    lines = [f"{n_bad} / {n} elements differ ({100 * n_bad / n:.0f}%)."]
+    where_ = f"in item{path} of the result, " if path else ""
+    lines = [f"{where_}{n_bad} / {n} elements differ ({100 * n_bad / n:.0f}%)."]
     for label, values in (("absolute", diff), ("relative", rel)):
         masked = np.where(bad, np.nan_to_num(values, nan=np.inf), -np.inf)
         where = np.unravel_index(int(np.argmax(masked)), a.shape)

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_relu_grad"
+MESSAGE = 'elements differ'
 
 
 def relu_grad(x: ArrayLike) -> NDArray[np.float64]:

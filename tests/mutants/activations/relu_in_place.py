@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_inputs_unchanged"
+MESSAGE = 'changed its input'
 
 
 def relu(x: ArrayLike) -> NDArray[np.float64]:

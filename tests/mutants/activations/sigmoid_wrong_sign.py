@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_sigmoid_values"
+MESSAGE = 'elements differ'
 
 
 def sigmoid(x: ArrayLike) -> NDArray[np.float64]:

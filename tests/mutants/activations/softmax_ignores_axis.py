@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_softmax_axis"
+MESSAGE = 'elements differ'
 
 
 def softmax(x: ArrayLike, axis: int = -1) -> NDArray[np.float64]:

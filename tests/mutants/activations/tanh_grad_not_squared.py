@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_tanh_grad"
+MESSAGE = 'elements differ'
 
 
 def tanh_grad(x: ArrayLike) -> NDArray[np.float64]:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 CAUGHT_BY = "test_bce_values"
+MESSAGE = 'your function returned 0.508057; expected 1.13325.'
 
 
 def binary_cross_entropy(y_true: ArrayLike, y_pred: ArrayLike, eps: float = 1e-7) -> float:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 CAUGHT_BY = "test_cce_values"
+MESSAGE = 'your function returned 0.389701; expected 1.55881.'
 
 
 def categorical_cross_entropy(y_true: ArrayLike, y_pred: ArrayLike, eps: float = 1e-7) -> float:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 CAUGHT_BY = "test_entropy_zero_probability"
+MESSAGE = '(the result is not a finite number)'
 
 
 def entropy(p: ArrayLike, base: float = 2) -> float:

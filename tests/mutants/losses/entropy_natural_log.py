@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 CAUGHT_BY = "test_entropy_values"
+MESSAGE = 'your function returned 0.693147; expected 1.'
 
 
 def entropy(p: ArrayLike, base: float = 2) -> float:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 CAUGHT_BY = "test_mse_values"
+MESSAGE = 'your function returned 31.9206; expected 2.66005.'
 
 
 def mean_squared_error(y_true: ArrayLike, y_pred: ArrayLike) -> float:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_one_hot_dtype"
+MESSAGE = 'your function returned an array of dtype int64 (integer); expected float values (dtype float64).'
 
 
 def one_hot(labels: ArrayLike, num_classes: int | None = None) -> NDArray[np.int64]:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_one_hot_values"
+MESSAGE = 'your code raised IndexError'
 
 
 def one_hot(labels: ArrayLike, num_classes: int | None = None) -> NDArray[np.float64]:

@@ -6,6 +6,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_gates_elementwise"
+MESSAGE = 'your code raised ValueError'
 
 
 def AND(x1: ArrayLike, x2: ArrayLike) -> NDArray[np.int64]:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_gate_truth_tables"
+MESSAGE = 'your function returned -0.7; expected 0.'
 
 
 def AND(x1: ArrayLike, x2: ArrayLike) -> NDArray[np.float64]:

@@ -4,6 +4,7 @@ so NAND computes AND."""
 import numpy as np
 
 CAUGHT_BY = "test_gates_table"
+MESSAGE = 'elements differ'
 
 GATES = {
     "AND": (np.array([0.5, 0.5]), -0.7),

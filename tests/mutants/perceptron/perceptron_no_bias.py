@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_perceptron_batch"
+MESSAGE = 'elements differ'
 
 
 def perceptron(x: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.int64]:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_perceptron_batch"
+MESSAGE = 'your function returned shape (3,); expected shape (6,).'
 
 
 def perceptron(x: ArrayLike, w: ArrayLike, b: float) -> NDArray[np.int64]:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_step_values"
+MESSAGE = 'First difference at index (0,): expected 0, got 1'
 
 
 def step(x: ArrayLike) -> NDArray[np.int64]:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_step_dtype_and_shape"
+MESSAGE = 'your function returned an array of dtype float64 (float); expected integer values (dtype int64).'
 
 
 def step(x: ArrayLike) -> NDArray[np.float64]:

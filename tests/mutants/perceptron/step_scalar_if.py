@@ -4,6 +4,7 @@ raises "truth value of an array is ambiguous" for an array."""
 from typing import Any
 
 CAUGHT_BY = "test_step_values"
+MESSAGE = 'your code raised ValueError'
 
 
 def step(x: Any) -> int:

@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_train_perceptron_update_rule"
+MESSAGE = 'in item [0] of the result, 2 / 2 elements differ'
 
 
 def train_perceptron(

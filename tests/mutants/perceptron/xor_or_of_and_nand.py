@@ -5,6 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_xor_truth_table"
+MESSAGE = 'your function returned 1; expected 0.'
 
 
 def XOR(x1: ArrayLike, x2: ArrayLike) -> NDArray[np.int64]:

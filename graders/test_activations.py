@@ -154,3 +154,25 @@ def test_dtypes_and_shapes(student, reference):
 def test_inputs_unchanged(student, rng):
     for name in ELEMENTWISE + ("softmax", "sigmoid_grad", "tanh_grad", "relu_grad", "leaky_relu_grad"):
         assert_unchanged(getattr(student, name).call(_mixed(rng)))
+
+
+### BEGIN HIDDEN TESTS
+@pytest.mark.hidden
+@pytest.mark.points(2)
+@pytest.mark.hint("softmax must be stable for every slice, also with axis=0 and huge negative logits.")
+def test_softmax_extreme_axis0(student, reference):
+    x = np.array([[-1e4, 3.0], [-1e4 + 1, 1e4], [-1e4 + 2, -1e4]])
+    check(student.softmax, reference.softmax, x, axis=0, hint=_nan_hint)
+
+
+@pytest.mark.hidden
+@pytest.mark.points(1)
+def test_gradients_match_finite_differences(student, reference, rng):
+    x = rng.uniform(-3, 3, size=30)
+    x = x[np.abs(x) > 1e-3]
+    h = 1e-6
+    for name in ("sigmoid", "tanh"):
+        numeric = (getattr(reference, name)(x + h) - getattr(reference, name)(x - h)) / (2 * h)
+        record = getattr(student, f"{name}_grad").call(x)
+        assert_close(record.value, numeric, call=record.call, rtol=1e-5, atol=1e-8)
+### END HIDDEN TESTS

@@ -147,3 +147,28 @@ def test_inputs_unchanged(student, rng):
     assert_unchanged(student.step.call(rng.normal(size=8)))
     assert_unchanged(student.perceptron.call(X, np.array([0.5, -0.5]), 0.1))
     assert_unchanged(student.train_perceptron.call(X, y, lr=0.1, epochs=50, seed=0))
+
+
+### BEGIN HIDDEN TESTS
+@pytest.mark.hidden
+@pytest.mark.points(2)
+@pytest.mark.hint("The perceptron rule must reach 100% on any linearly separable data, in any dimension.")
+def test_train_perceptron_higher_dimension(student, reference, rng):
+    w_true = rng.normal(size=5)
+    X = rng.uniform(-1, 1, size=(400, 5))
+    X = X[np.abs(X @ w_true - 0.1) > 0.3][:60]
+    y = (X @ w_true - 0.1 > 0).astype(np.int64)
+    record = student.train_perceptron.call(X, y, lr=0.05, epochs=2000, seed=11)
+    w, b = record.value
+    wrong = int(np.sum(reference.perceptron(X, np.asarray(w, dtype=float), float(b)) != y))
+    if wrong:
+        fail(f"{wrong} of {len(y)} training samples are misclassified after training.", call=record.call)
+
+
+@pytest.mark.hidden
+@pytest.mark.points(1)
+def test_step_large_random(student, reference, rng):
+    x = rng.normal(size=(50, 7))
+    x[rng.random(x.shape) < 0.1] = 0.0
+    check(student.step, reference.step, x)
+### END HIDDEN TESTS

@@ -53,6 +53,6 @@ def solution_source(exercise: str) -> str:
     return (ROOT / "solutions" / f"{exercise}.py").read_text(encoding="utf-8")
 
 
-def tests_by_name(result: Result) -> dict[str, object]:
+def results_by_test(result: Result) -> dict[str, object]:
     """Every test result of ``result`` keyed by ``exercise::test``."""
     return {f"{e.name}::{t.name}": t for e in result.exercises for t in e.tests}

@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from autograde import __version__
 from autograde.errors import AutogradeError, ConfigError, SubmissionError
@@ -99,7 +100,7 @@ def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path |
         terminal.render(result, console)
         if json_path is not None:
             json_path.write_text(result.to_json(), encoding="utf-8")
-            console.print(f"[dim]Result written to {json_path}[/]")
+            console.print(f"[dim]Result written to {escape(str(json_path))}[/]")
         return EXIT_OK if result.score == result.max_score else EXIT_NOT_FULL
 
     sys.exit(_guarded(run, console))
@@ -157,8 +158,8 @@ def hint(exercise: str, test: str | None, course: Path | None) -> None:
                 raise ConfigError(f"{exercise} has no public test {test!r}; its tests: {names}")
             specs = chosen
         for name, spec in specs:
-            console.print(f"[bold]{name}[/] [dim]({spec.points:g} point{'s' if spec.points != 1 else ''})[/]")
-            console.print(f"  {spec.hint or 'No hint for this test: read the message autograde check shows.'}")
+            console.print(f"[bold]{escape(name)}[/] [dim]({spec.points:g} point{'s' if spec.points != 1 else ''})[/]")
+            console.print("  " + escape(spec.hint or "No hint for this test: read the message autograde check shows."))
         return EXIT_OK
 
     sys.exit(_guarded(run, console))
@@ -169,10 +170,10 @@ def _guarded(run: Callable[[], int], console: Console) -> int:
     try:
         return run()
     except (ConfigError, SubmissionError) as exc:
-        console.print(f"[red bold]error:[/] {exc}", markup=True, highlight=False)
+        console.print(f"[red bold]error:[/] {escape(str(exc))}")
         return EXIT_USAGE
     except AutogradeError as exc:
-        console.print(f"[red bold]error:[/] {exc}")
+        console.print(f"[red bold]error:[/] {escape(str(exc))}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]")

@@ -52,7 +52,7 @@ def render(result: Result, console: Console) -> None:
             mark, style = MARK[test.status]
             table.add_row(
                 Text(mark, style=style),
-                test.name,
+                Text(test.name),
                 f"{points(test.score)}/{points(test.max_score)}",
                 Text(_summary(test), style=style),
             )

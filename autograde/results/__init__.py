@@ -30,6 +30,8 @@ class Status(str, Enum):
 class TestResult:
     """One grader test's outcome for one submission."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     name: str
     score: float
     max_score: float

@@ -7,6 +7,7 @@ compares results itself, and reads back argument arrays to see what a call chang
 
 from __future__ import annotations
 
+import __future__
 import importlib.abc
 import importlib.util
 import linecache
@@ -96,12 +97,16 @@ class Server:
         return {"names": self.names()}
 
     def names(self) -> dict[str, str]:
+        """Public names of the module and their kinds; names it imported are marked so
+        that "names found" lists show the learner's own definitions first."""
         assert self.module is not None
         out = {}
         for key, value in list(vars(self.module).items()):
-            if key.startswith("_") or isinstance(value, types.ModuleType):
+            if key.startswith("_") or isinstance(value, (types.ModuleType, __future__._Feature)):
                 continue
-            out[key] = "class" if isinstance(value, type) else "callable" if callable(value) else "value"
+            kind = "class" if isinstance(value, type) else "callable" if callable(value) else "value"
+            own = kind == "value" or getattr(value, "__module__", None) == self.module.__name__
+            out[key] = kind if own else f"imported {kind}"
         return out
 
     def resolve(self, target: Any) -> Any:

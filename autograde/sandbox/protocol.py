@@ -26,6 +26,7 @@ import json
 import re
 import socket
 import struct
+import sys
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,7 @@ from autograde.errors import ProtocolError, UnsupportedValue
 HEADER = struct.Struct("!IQ")
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
-_DTYPE = re.compile(r"^(\|b1|\|[iu]1|<[iu][248]|<f[248]|<c(8|16)|<U[0-9]{1,7})$")
+_DTYPE = re.compile(r"^(\|b1|\|[iu]1|<[iu][248]|<f[248]|<c(8|16)|<U[1-9][0-9]{0,6})$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,12 @@ def encode(value: Any) -> tuple[bytes, list[bytes]]:
     buffers: list[tuple[str, list[int]]] = []
     raw: list[bytes] = []
     tree = _encode(value, buffers, raw, 0)
-    doc = json.dumps({"v": tree, "buffers": buffers}, separators=(",", ":"), allow_nan=True)
+    try:
+        doc = json.dumps({"v": tree, "buffers": buffers}, separators=(",", ":"), allow_nan=True)
+    except ValueError:  # the only cause: an int longer than Python converts to text
+        raise UnsupportedValue(
+            f"an integer of more than {sys.get_int_max_str_digits()} digits, which is too large to send"
+        ) from None
     return doc.encode("utf-8"), raw
 
 
@@ -126,7 +132,7 @@ def decode(doc: bytes, payload: bytes) -> Any:
         message = json.loads(doc.decode("utf-8"))
         table = message["buffers"]
         tree = message["v"]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError) as exc:
         raise ProtocolError(f"malformed message: {exc}") from None
     arrays = _arrays(table, payload)
     counter = [0]
@@ -190,7 +196,10 @@ def _decode(node: Any, arrays: list[np.ndarray], counter: list[int], depth: int)
         if "A" in node:
             return _buffer(node["A"], arrays)
         if "S" in node:
-            return _buffer(node["S"], arrays)[()]
+            scalar = _buffer(node["S"], arrays)
+            if scalar.ndim:
+                raise ProtocolError("a scalar whose buffer is not 0-dimensional")
+            return scalar[()]
         if "H" in node and type(node["H"]) is int and type(node.get("cls")) is str:
             return Handle(node["H"], node["cls"])
     raise ProtocolError("unknown node in message")

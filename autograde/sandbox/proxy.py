@@ -203,9 +203,10 @@ class StudentModule:
         if name.startswith("_"):
             raise AttributeError(name)
         self._ready()
-        kind = self._names.get(name)
-        if kind is None:
-            raise MissingName(self._submission.display(self._name), name, tuple(sorted(self._names)))
+        kind = self._names.get(name, "").removeprefix("imported ")
+        if not kind:
+            own = tuple(sorted(n for n, k in self._names.items() if not k.startswith("imported ")))
+            raise MissingName(self._submission.display(self._name), name, own)
         if kind in ("callable", "class"):
             return RemoteFunction(self, None, name, name)
         return self._fetch(None, name, name)
@@ -217,7 +218,7 @@ class StudentModule:
             return RemoteObject(self, value) if isinstance(value, Handle) else value
         return RemoteFunction(self, target, name, label)
 
-    def __dir__(self) -> list[str]:
+    def __dir__(self) -> list[str]:  # what a grader author sees in a debugger
         self._ready()
         return sorted(self._names)
 

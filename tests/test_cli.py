@@ -1,0 +1,116 @@
+"""The ``autograde`` command, driven through Click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from autograde.cli import main
+from conftest import ROOT
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "200")  # one table row per test, whatever the terminal
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_check_reference_solutions_gets_full_marks(run):
+    result = run("check", "--submission", "solutions")
+    assert result.exit_code == 0, result.output
+    assert "Total: 69 / 69 (100%)  (44 passed)" in result.output
+    assert "Your instructor will also run 6 hidden tests" in result.output
+
+
+def test_check_stubs_scores_zero_and_says_why(run):
+    result = run("check")
+    assert result.exit_code == 1
+    assert "Total: 0 / 69 (0%)" in result.output
+    assert "not attempted: `softmax` is not written yet: it still raises NotImplementedError." in result.output
+
+
+def test_check_one_exercise_writes_the_result_document(run, tmp_path: Path):
+    out = tmp_path / "result.json"
+    result = run("check", "activations", "--submission", "solutions", "--json", str(out))
+    assert result.exit_code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["schema"] == "autograde.result/1"
+    assert [e["name"] for e in doc["exercises"]] == ["activations"]
+    assert doc["score"] == doc["max_score"] == 25
+    assert doc["hidden_tests_run"] is False and doc["hidden_tests_not_run"] == 2
+    assert set(doc["environment"]) >= {"python", "numpy", "autograde"}
+
+
+def test_check_shows_details_of_a_failure(run, tmp_path: Path):
+    source = (ROOT / "solutions" / "activations.py").read_text(encoding="utf-8")
+    source += "\n\ndef softmax(x, axis=-1):\n    print('debugging softmax')\n    e = np.exp(x)\n    return e / e.sum(axis=axis, keepdims=True)\n"
+    (tmp_path / "activations.py").write_text(source, encoding="utf-8")
+    result = run("check", "activations", "--submission", str(tmp_path))
+    assert result.exit_code == 1
+    assert "activations::test_softmax_large_logits (failed)" in result.output
+    assert "When calling softmax(array([[ 1000., 1001., 1002.], [-1000., 0., 1000.], [ -5., -5., -5.]])):" in result.output
+    assert "Hint: Your result contains nan" in result.output
+    assert "debugging softmax" in result.output
+    assert "RuntimeWarning: overflow encountered in exp" in result.output
+
+
+def test_unknown_exercise_is_a_usage_error(run):
+    result = run("check", "backprop")
+    assert result.exit_code == 2
+    assert "no exercise named 'backprop'; available exercises: perceptron, activations, losses" in result.output
+
+
+def test_no_course_is_a_usage_error(run, tmp_path: Path):
+    result = run("check", "--course", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no course found in" in result.output and "[tool.autograde]" in result.output
+
+
+def test_missing_submission_path_is_a_usage_error(run):
+    result = run("check", "--submission", "does-not-exist")
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_list_shows_exercises_in_teaching_order_with_points(run):
+    result = run("list")
+    assert result.exit_code == 0
+    rows = [line for line in result.output.splitlines() if any(e in line for e in ("perceptron", "activations", "losses"))]
+    assert [r.split()[1] for r in rows] == ["perceptron", "activations", "losses"]
+    assert "│ 13           │ 20            │ 2            │ 3" in rows[0]
+
+
+def test_hint_for_one_test(run):
+    result = run("hint", "activations", "test_softmax_large_logits")
+    assert result.exit_code == 0
+    assert "test_softmax_large_logits (2 points)" in result.output
+    assert "Subtract each slice's maximum before exp" in result.output
+
+
+def test_hint_for_an_exercise_lists_public_tests_only(run):
+    result = run("hint", "perceptron")
+    assert result.exit_code == 0
+    assert "test_step_values" in result.output
+    assert "test_train_perceptron_higher_dimension" not in result.output
+
+
+def test_hint_for_unknown_test_lists_candidates(run):
+    result = run("hint", "losses", "test_nothing")
+    assert result.exit_code == 2
+    assert "losses has no public test 'test_nothing'; its tests: test_one_hot_values," in result.output
+
+
+def test_help_teaches_the_commands(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("check", "list", "hint"):
+        assert f"autograde {command}" in result.output
+    assert "Exit status: 0 when every test passed, 1 when some did not" in run("check", "--help").output

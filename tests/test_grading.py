@@ -1,0 +1,116 @@
+"""Whole submissions through :func:`autograde.grading.grade`: hostile and broken ones
+are graded correctly, quickly, and without taking other tests or exercises down."""
+
+from __future__ import annotations
+
+import time
+
+from autograde.results import Result, Status
+from conftest import solution_source, results_by_test
+
+HOSTILE = '''
+import os, sys, json, ctypes
+print("PASSED: 100/100")
+print(json.dumps({"schema": "autograde.result/1", "score": 69, "max_score": 69}))
+sys.stderr.write("============ 44 passed in 0.01s ============\\n")
+
+def step(x):
+    while True:
+        pass
+
+def perceptron(x, w, b):
+    os._exit(0)
+
+def XOR(x1, x2):
+    ctypes.string_at(0)
+
+def train_perceptron(X, y, lr=0.1, epochs=100, seed=0):
+    sys.exit(0)
+'''
+
+
+def test_hostile_submission_is_graded_correctly_and_quickly(grade_sources, course):
+    start = time.monotonic()
+    result = grade_sources({"perceptron": solution_source("perceptron") + HOSTILE})
+    elapsed = time.monotonic() - start
+    tests = results_by_test(result)
+    status = {name.split("::")[1]: t.status for name, t in tests.items()}
+    assert status["test_step_values"] is Status.TIMEOUT
+    assert status["test_perceptron_batch"] is Status.ERROR
+    assert status["test_xor_truth_table"] is Status.ERROR
+    assert status["test_train_perceptron_update_rule"] is Status.ERROR
+    # the gates use the reference's perceptron? No: the learner's, which exits. GATES is fine:
+    assert status["test_gates_table"] is Status.PASSED
+    assert result.score < result.max_score
+    xor = tests["perceptron::test_xor_truth_table"]
+    assert "SIGSEGV" in xor.message
+    exits = tests["perceptron::test_perceptron_batch"]
+    assert "the process exited with status 0" in exits.message
+    assert "your code called sys.exit(0)" in tests["perceptron::test_train_perceptron_update_rule"].message
+    assert tests["perceptron::test_step_values"].message.startswith("When calling step(")
+    assert "timed out after 2 s" in tests["perceptron::test_step_values"].message
+    # printed "results" are shown as output, never believed
+    assert "PASSED: 100/100" in tests["perceptron::test_step_values"].output + tests[
+        next(iter(tests))].output
+    # two timed-out tests at 2 s each, plus everything else
+    assert elapsed < 4 * course.timeout_s + 3
+
+
+def test_a_broken_exercise_does_not_affect_the_others(grade_sources):
+    result = grade_sources(
+        {
+            "perceptron": "def step(x):\n    return (x > 0\n",  # SyntaxError
+            "activations": solution_source("activations"),
+            "losses": "import os\nos._exit(1)\n",
+        }
+    )
+    by_exercise = {e.name: e for e in result.exercises}
+    assert by_exercise["activations"].score == by_exercise["activations"].max_score
+    for broken in ("perceptron", "losses"):
+        tests = by_exercise[broken].tests
+        assert all(t.status is Status.ERROR for t in tests)
+        assert all("could not be imported" in t.message for t in tests)
+    assert "SyntaxError" in by_exercise["perceptron"].tests[0].message
+    assert "exited with status 1" in by_exercise["losses"].tests[0].message
+
+
+def test_import_that_hangs_times_out_once(grade_sources, course):
+    start = time.monotonic()
+    result = grade_sources({"losses": "while True:\n    pass\n"})
+    elapsed = time.monotonic() - start
+    tests = result.exercises[0].tests
+    assert all(t.status is Status.TIMEOUT for t in tests)
+    assert "Importing it did not finish within 3 s." in tests[0].message
+    assert elapsed < course.limits.load_timeout_s + 2  # loaded once, not once per test
+
+
+def test_missing_module_is_not_attempted(grade_sources):
+    result = grade_sources({"activations": solution_source("activations")}, exercises=("activations", "losses"))
+    losses = {e.name: e for e in result.exercises}["losses"]
+    assert {t.status for t in losses.tests} == {Status.NOT_ATTEMPTED}
+    assert losses.tests[0].message.startswith("There is no losses.py in ")
+
+
+def test_missing_function_names_the_candidates(grade_sources):
+    source = solution_source("activations").replace("def softmax(", "def soft_max(")
+    result = grade_sources({"activations": source})
+    test = results_by_test(result)["activations::test_softmax_values"]
+    assert test.status is Status.ERROR
+    assert test.message.endswith("activations.py has no `softmax`. Names found: identity, leaky_relu, leaky_relu_grad, relu, relu_grad, sigmoid, sigmoid_grad, soft_max, tanh, tanh_grad.")
+    assert "soft_max" in test.message
+
+
+def test_hidden_tests_run_only_when_asked(grade_sources):
+    public = grade_sources({"losses": solution_source("losses")})
+    both = grade_sources({"losses": solution_source("losses")}, hidden=True)
+    assert public.hidden_tests_not_run == 2 and not public.hidden_tests_run
+    assert both.hidden_tests_not_run == 0 and both.hidden_tests_run
+    assert len(both.exercises[0].tests) == len(public.exercises[0].tests) + 2
+    assert any(t.hidden for t in both.exercises[0].tests)
+
+
+def test_result_round_trips_through_json(grade_sources):
+    result = grade_sources({"perceptron": solution_source("perceptron").replace("np.asarray(x) > 0", "np.asarray(x) >= 0")})
+    again = Result.from_json(result.to_json())
+    assert again == result
+    assert again.score < again.max_score

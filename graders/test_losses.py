@@ -108,6 +108,19 @@ def test_cce_zeros_in_probabilities(student, reference):
                  hint=_not_finite_hint, **LOSS_TOL)
 
 
+@pytest.mark.points(1)
+@pytest.mark.hint("Use the eps argument the caller gives to guard the log, not a fixed 1e-7.")
+def test_eps_argument_is_used(student, reference):
+    # Confidently wrong predictions: the loss is -log(eps), whether eps clips (the
+    # contract) or is added inside the log (the textbook's delta), but not if eps is ignored.
+    check(student.binary_cross_entropy, reference.binary_cross_entropy,
+          np.array([1.0, 0.0, 1.0]), np.array([0.0, 1.0, 0.0]), eps=0.01, **LOSS_TOL)
+    y, p = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]), np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    check(student.categorical_cross_entropy, reference.categorical_cross_entropy, y, p, eps=0.01, **LOSS_TOL)
+    check(student.sparse_categorical_cross_entropy, reference.sparse_categorical_cross_entropy,
+          np.array([1, 0]), p, eps=0.01, **LOSS_TOL)
+
+
 @pytest.mark.points(2)
 @pytest.mark.hint("Take the mean over the batch, not the sum: four copies of one sample have the same loss "
                   "as the sample alone.")

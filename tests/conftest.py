@@ -3,6 +3,8 @@ and a helper that grades a submission made of given module sources."""
 
 from __future__ import annotations
 
+import textwrap
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -13,10 +15,13 @@ from autograde.config import Course, find_course
 from autograde.grading import fork_server, grade
 from autograde.results import Result
 from autograde.sandbox.forkserver import ForkServer
+from autograde.sandbox.limits import Limits
+from autograde.sandbox.proxy import Clock, StudentModule
 
 ROOT = Path(__file__).resolve().parents[1]
 
 GradeSources = Callable[..., Result]
+MakeStudent = Callable[..., StudentModule]
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +61,34 @@ def solution_source(exercise: str) -> str:
 def results_by_test(result: Result) -> dict[str, object]:
     """Every test result of ``result`` keyed by ``exercise::test``."""
     return {f"{e.name}::{t.name}": t for e in result.exercises for t in e.tests}
+
+
+@pytest.fixture
+def make_student(server: ForkServer, tmp_path: Path) -> Iterator[MakeStudent]:
+    """``make_student({"mod": "source", "helper": "..."}, limits=..., clock=...)`` -> the
+    :class:`StudentModule` of the first module, over a submission folder written to
+    ``tmp_path`` (sources are dedented). Every module made is closed afterwards."""
+    made: list[StudentModule] = []
+
+    def make(sources: dict[str, str], *, name: str | None = None, limits: Limits | None = None,
+             clock: Clock | None = None, server_: ForkServer | None = None) -> StudentModule:
+        folder = tmp_path / f"learner{len(made)}"
+        folder.mkdir()
+        for module, text in sources.items():
+            (folder / f"{module}.py").write_text(textwrap.dedent(text), encoding="utf-8")
+        student = StudentModule(name=name or next(iter(sources)), submission=loaders.load(folder),
+                                server=server_ or server, limits=limits or Limits(load_timeout_s=3.0),
+                                clock=clock or Clock())
+        made.append(student)
+        return student
+
+    yield make
+    for student in made:
+        student.close()
+
+
+def deadline_in(clock: Clock, seconds: float) -> Clock:
+    """Give ``clock`` a test deadline ``seconds`` from now, as the plugin does around a test."""
+    clock.deadline = time.monotonic() + seconds
+    clock.limit_s = seconds
+    return clock

@@ -26,14 +26,14 @@ def run(monkeypatch: pytest.MonkeyPatch):
 def test_check_reference_solutions_gets_full_marks(run):
     result = run("check", "--submission", "solutions")
     assert result.exit_code == 0, result.output
-    assert "Total: 69 / 69 (100%)  (44 passed)" in result.output
+    assert "Total: 70 / 70 (100%)  (45 passed)" in result.output
     assert "Your instructor will also run 6 hidden tests" in result.output
 
 
 def test_check_stubs_scores_zero_and_says_why(run):
     result = run("check")
     assert result.exit_code == 1
-    assert "Total: 0 / 69 (0%)" in result.output
+    assert "Total: 0 / 70 (0%)" in result.output
     assert "not attempted: `softmax` is not written yet: it still raises NotImplementedError." in result.output
 
 

@@ -8,6 +8,7 @@ import math
 import socket
 import struct
 import sys
+import threading
 import time
 from typing import Any, Iterator
 
@@ -531,10 +532,7 @@ def test_messages_are_read_one_at_a_time(pair: tuple[socket.socket, socket.socke
 
 def test_a_large_message_arrives_whole(pair: tuple[socket.socket, socket.socket]) -> None:
     a, b = pair
-    a.setblocking(True)
     array = np.random.default_rng(0).standard_normal(300_000)  # 2.4 MB: more than one recv
-    import threading
-
     sender = threading.Thread(target=protocol.send, args=(a, array))
     sender.start()
     back = protocol.receive(b, limit=8 << 20, deadline=time.monotonic() + 10)

@@ -18,7 +18,7 @@ def short(value: Any, *, limit: int = 160) -> str:
     elif isinstance(value, dict):
         text = "{" + ", ".join(f"{k!r}: {short(v, limit=60)}" for k, v in value.items()) + "}"
     elif isinstance(value, float):
-        text = f"{value:.6g}"
+        text = repr(value) if len(repr(value)) <= 10 else f"{value:.6g}"  # 1.0 stays 1.0
     else:
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."

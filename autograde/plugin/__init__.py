@@ -147,6 +147,9 @@ class GradingPlugin:
             status, message, hint = Status.SKIPPED, exc.msg, None
         else:
             status, message, hint = classify(exc, spec.hint)
+        if self.full_tracebacks and status is not Status.PASSED:
+            # Plain pytest use: show what a learner would see beside pytest's traceback.
+            item.add_report_section(call.when, "autograde", f"{status.value}: {message}\nHint: {hint}")
         student = self.students.get(exercise_of(item))
         log = student.new_test() if student is not None else None
         self.results.setdefault(exercise_of(item), []).append(

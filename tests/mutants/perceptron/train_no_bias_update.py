@@ -5,7 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_train_perceptron_update_rule"
-MESSAGE = 'in item [1] of the result, your function returned 0; expected 0.1.'
+MESSAGE = 'in item [1] of the result, your function returned 0.0; expected 0.1.'
 
 
 def train_perceptron(

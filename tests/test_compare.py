@@ -1,0 +1,163 @@
+"""The one comparison helper and its message anatomy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from autograde.compare import GradingFailure, assert_close, assert_no_warnings, assert_unchanged, check, fail
+from autograde.compare import format as fmt
+from autograde.sandbox.proxy import CallRecord, Warning_
+
+
+def message(actual, expected, **kwargs) -> GradingFailure:
+    with pytest.raises(GradingFailure) as caught:
+        assert_close(actual, expected, **kwargs)
+    return caught.value
+
+
+def test_equal_values_pass_and_scalars_may_take_any_form():
+    assert_close(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-12]))
+    for form in (0.5, np.float64(0.5), np.array(0.5), np.float32(0.5)):
+        assert_close(form, 0.5)
+    assert_close(1, np.array(1))
+    assert_close((np.ones(2), 0.1), (np.ones(2), 0.1))
+    assert_close(np.array([np.nan, np.inf]), np.array([np.nan, np.inf]))
+
+
+def test_value_mismatch_message_has_the_fixed_anatomy():
+    failure = message(np.array([[np.nan, 0.5, 0.5]]), np.array([[0.2, 0.3, 0.5]]), call="softmax(x)", hint="Subtract the max.")
+    assert failure.message == (
+        "When calling softmax(x):\n"
+        "  2 / 3 elements differ (67%).\n"
+        "  Largest absolute difference: nan at index (0, 0)\n"
+        "  Largest relative difference: nan at index (0, 0)\n"
+        "  expected: array([[0.2, 0.3, 0.5]])\n"
+        "  got:      array([[nan, 0.5, 0.5]])"
+    )
+    assert failure.hint == "Subtract the max."
+    assert str(failure).endswith("\nHint: Subtract the max.")
+
+
+def test_shape_mismatch_is_reported_first_and_alone():
+    failure = message(np.zeros(3), np.zeros((1, 3)), call="f(x)")
+    assert failure.message == "When calling f(x):\n  your function returned shape (3,); expected shape (1, 3)."
+
+
+def test_dtype_kind_mismatch():
+    failure = message(np.zeros(2, dtype=bool), np.zeros(2, dtype=np.int64))
+    assert failure.message == "your function returned an array of dtype bool (boolean); expected integer values (dtype int64)."
+
+
+def test_int32_is_as_good_as_int64_and_float32_as_float64_kind():
+    assert_close(np.array([1, 0], dtype=np.int32), np.array([1, 0]))
+    assert_close(np.array([0.5], dtype=np.float32), np.array([0.5], dtype=np.float32))
+
+
+def test_list_instead_of_array_and_array_instead_of_number():
+    assert message([1, 2], np.zeros(2)).message == "your function returned a list ([1, 2]); expected a NumPy array of shape (2,)."
+    assert message(np.zeros(2), 1.0).message == "your function returned an array of shape (2,) and dtype float64; expected a single number."
+
+
+def test_scalar_difference_and_non_finite_note():
+    assert message(0.5, 0.6).message == "your function returned 0.5; expected 0.6."
+    assert message(float("nan"), 1.0).message == "your function returned nan; expected 1.0.\n(the result is not a finite number)"
+
+
+def test_items_of_a_tuple_are_named():
+    failure = message((np.ones(2), 0.0), (np.ones(2), 0.1))
+    assert failure.message == "in item [1] of the result, your function returned 0.0; expected 0.1."
+    failure = message((np.zeros(2), 0.1), (np.ones(2), 0.1))
+    assert failure.message.startswith("in item [0] of the result, 2 / 2 elements differ (100%).")
+    assert message([1.0], (1.0, 2.0)).message == "your function returned a list ([1.0]); expected a tuple of 2 items."
+
+
+def test_large_arrays_are_summarised_with_the_first_difference():
+    expected = np.arange(20.0)
+    actual = expected.copy()
+    actual[7] = 0.0
+    failure = message(actual, expected)
+    assert "First difference at index (7,): expected 7.0, got 0.0" in failure.message
+    assert "expected: array(shape=(20,), dtype=float64, values 0.0..19.0)" in failure.message
+
+
+def test_tolerances_depend_on_dtype_and_come_in_pairs():
+    assert_close(np.float32(1.000001), np.float32(1.0))
+    with pytest.raises(GradingFailure):
+        assert_close(1.000001, 1.0)
+    assert_close(1.001, 1.0, rtol=1e-2, atol=0.0)
+    with pytest.raises(TypeError, match="rtol and atol together"):
+        assert_close(1.0, 1.0, rtol=1e-3)
+
+
+def test_hint_may_depend_on_what_was_observed():
+    def nan_hint(got, expected):
+        return "nan!" if np.isnan(got).any() else None
+
+    assert message(np.array([np.nan]), np.array([1.0]), hint=nan_hint).hint == "nan!"
+    assert message(np.array([2.0]), np.array([1.0]), hint=nan_hint).hint is None
+
+
+def record(**changes) -> CallRecord:
+    base = dict(call="f(array([1., 2.]))", value=None, warnings=(), mutated=(), duration_s=0.0)
+    return CallRecord(**{**base, **changes})
+
+
+def test_assert_unchanged_names_the_argument():
+    assert_unchanged(record())
+    with pytest.raises(GradingFailure) as caught:
+        assert_unchanged(record(mutated=("argument 1",)))
+    assert caught.value.message == (
+        "When calling f(array([1., 2.])):\n  your function changed its input (argument 1) instead of leaving it as it was."
+    )
+
+
+def test_assert_no_warnings_lists_them():
+    assert_no_warnings(record())
+    warning = Warning_("RuntimeWarning", "overflow encountered in exp", "activations.py", 12)
+    with pytest.raises(GradingFailure) as caught:
+        assert_no_warnings(record(warnings=(warning,)), hint="Use exp(-|x|).")
+    assert caught.value.message == (
+        "When calling f(array([1., 2.])):\n  your code raised 1 warning(s):\n"
+        "    RuntimeWarning: overflow encountered in exp (activations.py:12)"
+    )
+    assert caught.value.hint == "Use exp(-|x|)."
+
+
+class FakeFunction:
+    """Stands in for a RemoteFunction: returns a fixed value."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def call(self, *args, **kwargs):
+        return record(call=fmt.call("f", args, kwargs), value=self.value)
+
+
+def test_check_compares_with_the_reference_on_copies():
+    seen = []
+
+    def reference(x):
+        seen.append(x)
+        x[0] = 99.0  # a reference that writes into its input must not affect the caller
+        return np.array([1.0, 2.0])
+
+    x = np.array([1.0, 2.0])
+    assert check(FakeFunction(np.array([1.0, 2.0])), reference, x) is not None
+    assert x.tolist() == [1.0, 2.0] and seen[0] is not x
+    with pytest.raises(GradingFailure, match=r"When calling f\(array\(\[1., 2.\]\)\)"):
+        check(FakeFunction(np.array([0.0, 2.0])), reference, x)
+
+
+def test_fail_without_a_call():
+    with pytest.raises(GradingFailure) as caught:
+        fail("GATES should be a dict.", hint="Keep the stub's names.")
+    assert caught.value.message == "GATES should be a dict."
+
+
+def test_short_renders_small_and_large_values():
+    assert fmt.short(np.array([1.0, 2.5])) == "array([1. , 2.5])"
+    assert fmt.short(np.arange(100).reshape(10, 10)) == "array(shape=(10, 10), dtype=int64, values 0..99)"
+    assert fmt.short(np.array([1, 2], dtype=np.int32)) == "array([1, 2], dtype=int32)"
+    assert fmt.call("softmax", (np.array([1.0]),), {"axis": 0}) == "softmax(array([1.]), axis=0)"
+    assert fmt.short("x" * 500).endswith("...") and len(fmt.short("x" * 500)) == 160

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import platform
 import time
 from datetime import datetime, timezone
@@ -23,10 +24,14 @@ from autograde.results import ExerciseResult, Result
 from autograde.sandbox.forkserver import ForkServer
 
 # pytest runs with our settings only: no ini file of the course, no cache, no output.
-_PYTEST_ARGS = (
+PYTEST_ARGS = (
     "-p", "no:cacheprovider",
     "-p", "no:randomly",
     "-p", "no:terminal",
+    # built-in plugins grading does not use, each a cost at start-up or per test
+    "-p", "no:doctest", "-p", "no:junitxml", "-p", "no:pastebin", "-p", "no:stepwise",
+    "-p", "no:logging", "-p", "no:faulthandler", "-p", "no:unittest", "-p", "no:legacypath",
+    "-p", "no:setuponly", "-p", "no:setupplan", "-p", "no:debugging",
     "--import-mode=importlib",
     "--strict-markers",
     "-o", "addopts=",
@@ -46,15 +51,30 @@ def fork_server(course: Course) -> Iterator[ForkServer]:
         server.close()
 
 
+@contextlib.contextmanager
+def _no_plugin_autoload() -> Iterator[None]:
+    """Graders run with autograde's plugin only: whatever else is installed (pytest-benchmark,
+    hypothesis's plugin, ...) stays out of grading, and out of its start-up time."""
+    saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"]
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
+
+
 def _run_pytest(course: Course, exercises: Sequence[str], plugin: object, *extra: str) -> int:
     """Run the graders of ``exercises`` in this process, silently; return pytest's code."""
     missing = [str(course.grader(e)) for e in exercises if not course.grader(e).is_file()]
     if missing:
         raise ConfigError(f"grader file(s) missing: {', '.join(missing)}")
-    args = [*_PYTEST_ARGS, *extra, f"--rootdir={course.root}", "-c", str(_EMPTY_INI),
+    args = [*PYTEST_ARGS, *extra, f"--rootdir={course.root}", "-c", str(_EMPTY_INI),
             *map(str, map(course.grader, exercises))]
     sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _no_plugin_autoload():
         code = pytest.main(args, plugins=[plugin])
     errors = getattr(plugin, "collection_errors", None) or getattr(plugin, "errors", None)
     if errors:

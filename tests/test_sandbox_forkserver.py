@@ -242,6 +242,17 @@ def test_child_kill_is_idempotent_and_close_releases_descriptors(server: ForkSer
         os.fstat(fd)
 
 
+def test_a_child_killed_right_after_it_was_forked_dies_at_once(server: ForkServer) -> None:
+    # It may not have made its own process group yet: killing the group alone misses it.
+    for _ in range(5):
+        child = Child(server, Limits())
+        start = time.monotonic()
+        child.kill()
+        assert time.monotonic() - start < 0.5
+        assert process_state(child.pid) is None  # killed and reaped
+        child.close()
+
+
 def test_read_output_caps_each_read_and_counts_the_rest(server: ForkServer) -> None:
     child = Child(server, Limits())
     try:

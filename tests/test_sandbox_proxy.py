@@ -20,9 +20,9 @@ from autograde.errors import (
     UnsupportedValue,
 )
 from autograde.sandbox.limits import Limits
-from autograde.sandbox.proxy import RemoteFunction, RemoteObject, StudentModule
+from autograde.sandbox.proxy import Clock, RemoteFunction, RemoteObject, StudentModule
 from autograde.sandbox.proxy import TestLog as Log  # aliased: pytest would try to collect it
-from conftest import MakeStudent
+from conftest import MakeStudent, deadline_in
 
 NOT_GRADABLE = ("which cannot be graded: return numbers, strings, NumPy arrays, or lists, tuples "
                 "and dicts of these")
@@ -434,6 +434,15 @@ CHATTY = """
     def careful():
         warnings.warn("check your shapes", UserWarning)
         return 1
+
+    def crash():
+        print("about to crash", flush=True)
+        os._exit(1)
+
+    def hang():
+        print("about to hang", flush=True)
+        while True:
+            pass
 """
 
 
@@ -474,6 +483,30 @@ def test_a_flood_of_output_neither_hangs_nor_is_kept(make_student: MakeStudent) 
     student.talk(3)  # the flood is behind us: the next output is read from where it ends
     assert student.log.text() == "hello 3\nto stderr\n"
 
+
+
+def test_output_before_a_crash_is_kept(make_student: MakeStudent) -> None:
+    student = make_student({"chatty": CHATTY})
+    with pytest.raises(StudentCrash):
+        student.crash()
+    assert student.log.text() == "loading\nabout to crash\n"
+
+
+def test_output_before_a_timeout_is_kept(make_student: MakeStudent) -> None:
+    clock = Clock()
+    student = make_student({"chatty": CHATTY}, clock=clock)
+    dir(student)
+    deadline_in(clock, 0.3)
+    with pytest.raises(StudentTimeout):
+        student.hang()
+    assert student.log.text() == "loading\nabout to hang\n"
+
+
+def test_output_before_a_crash_at_import_is_kept(make_student: MakeStudent) -> None:
+    student = make_student({"broken": "import os\nprint('half loaded', flush=True)\nos._exit(4)\n"})
+    with pytest.raises(StudentLoadError):
+        student.f  # noqa: B018
+    assert student.log.text() == "half loaded\n"
 
 def test_numpy_warnings_are_recorded_with_their_category(make_student: MakeStudent) -> None:
     student = make_student({"chatty": CHATTY})

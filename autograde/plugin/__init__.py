@@ -37,7 +37,7 @@ from autograde.sandbox.proxy import Clock, StudentModule
 
 def exercise_of(item: pytest.Item) -> str:
     """The exercise a grader test belongs to: ``graders/test_NAME.py`` -> ``NAME``."""
-    return Path(str(item.fspath)).stem.removeprefix("test_")
+    return item.path.stem.removeprefix("test_")
 
 
 class GradingPlugin:

@@ -141,7 +141,12 @@ class Child:
         self.alive = False
         try:
             os.killpg(self.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
+        except ProcessLookupError:  # no group yet: killed before its setsid() ran
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        except PermissionError:
             pass
         self.server.wait(self.pid, timeout=1.0)
 

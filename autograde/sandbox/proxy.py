@@ -162,8 +162,9 @@ class StudentModule:
                 f"the result of {call} is {exc.size / 2**20:.1f} MiB, over the limit of {exc.limit / 2**20:.0f} MiB"
             ) from None
         finally:
-            if child.alive:
-                self.log.add_output(child.read_output())
+            # A dead child's output is still in its memfd: what it printed before a crash
+            # or a timeout is often the learner's best clue.
+            self.log.add_output(child.read_output())
         warnings = tuple(Warning_(*w) for w in reply.get("warnings", ()) if _is_warning(w))
         self.log.warnings.extend(warnings)
         if not reply.get("ok"):

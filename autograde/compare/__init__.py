@@ -174,7 +174,7 @@ def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | No
 
 def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None, got: str,
             path: str) -> str | None:
-    if rtol is None:
+    if rtol is None or atol is None:
         rtol, atol = TOLERANCES.get(e.dtype, (0.0, 0.0)) if e.dtype.kind in "fc" else (0.0, 0.0)
     af, ef = a.astype(np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64), e.astype(
         np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64

@@ -20,7 +20,7 @@ import time
 import zlib
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterator
+from typing import Any, Iterator, Literal
 
 import numpy as np
 import pytest
@@ -103,7 +103,9 @@ class GradingPlugin:
         markers.register(config)
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
-        keep, drop, broken = [], [], []
+        keep: list[pytest.Item] = []
+        drop: list[pytest.Item] = []
+        broken: list[pytest.Item] = []
         for item in items:
             try:
                 spec = markers.read(item, self.course.timeout_s)
@@ -144,7 +146,7 @@ class GradingPlugin:
         spec = item.stash[markers.KEY]
         exc = call.excinfo.value if call.excinfo is not None else None
         if isinstance(exc, pytest.skip.Exception):
-            status, message, hint = Status.SKIPPED, exc.msg, None
+            status, message, hint = Status.SKIPPED, str(exc.msg), None
         else:
             status, message, hint = classify(exc, spec.hint)
         if self.full_tracebacks and status is not Status.PASSED:
@@ -175,12 +177,15 @@ def _plain_report(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.Test
     learner sees our own message instead, so a one-line summary is enough here.
     """
     excinfo = call.excinfo
+    outcome: Literal["passed", "failed", "skipped"]
+    longrepr: str | tuple[str, int, str] | None
     if excinfo is None:
         outcome, longrepr = "passed", None
     elif isinstance(excinfo.value, pytest.skip.Exception):
         outcome, longrepr = "skipped", (str(item.path), item.location[1] or 0, f"Skipped: {excinfo.value.msg}")
     else:
         outcome, longrepr = "failed", f"{excinfo.typename}: {excinfo.value}"
+    assert call.when != "collect"
     return pytest.TestReport(
         item.nodeid, item.location, {k: 1 for k in item.keywords}, outcome, longrepr, call.when,
         duration=call.duration, start=call.start, stop=call.stop, user_properties=item.user_properties,

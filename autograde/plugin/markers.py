@@ -51,9 +51,14 @@ def read(item: pytest.Item, default_timeout_s: float) -> GradeSpec:
     if not isinstance(points, (int, float)) or points <= 0:
         raise ConfigError(f"grader test {item.nodeid}: points must be a positive number, not {points!r}")
     timeout = _arg(item, "timeout")
+    if timeout is not None and (not isinstance(timeout, (int, float)) or timeout <= 0):
+        raise ConfigError(f"grader test {item.nodeid}: timeout must be a positive number of seconds, not {timeout!r}")
+    hint = _arg(item, "hint")
+    if hint is not None and not isinstance(hint, str):
+        raise ConfigError(f"grader test {item.nodeid}: hint must be a string, not {hint!r}")
     spec = GradeSpec(
         points=float(points),
-        hint=_arg(item, "hint"),
+        hint=hint,
         hidden=item.get_closest_marker("hidden") is not None,
         timeout_s=float(timeout) if timeout is not None else default_timeout_s,
     )

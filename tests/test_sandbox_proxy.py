@@ -682,3 +682,25 @@ def test_a_missing_module_is_a_load_error(make_student: MakeStudent) -> None:
     with pytest.raises(StudentLoadError) as info:
         student.x  # noqa: B018
     assert str(info.value) == "absent.py could not be imported: ModuleNotFoundError: No module named 'absent'"
+
+
+def test_an_object_of_a_replaced_child_is_refused_clearly(make_student):
+    student = make_student({"opt": "import os\nclass Opt:\n    def step(self):\n        return 1\n"
+                                    "def crash():\n    os._exit(1)\n"}, name="opt")
+    opt = student.Opt()
+    method = opt.step
+    assert method() == 1
+    with pytest.raises(StudentCrash):
+        student.crash()
+    for use in (lambda: opt.step, method):
+        with pytest.raises(StudentCrash, match="created in a process that has since ended"):
+            use()
+    assert student.Opt().step() == 1  # a new object in the new child works
+
+
+def test_a_huge_list_is_refused_by_the_child_with_a_reason(make_student):
+    student = make_student({"big": "def many():\n    return list(range(1_100_000))\n"}, name="big")
+    start = time.monotonic()
+    with pytest.raises(UnsupportedValue, match="more than 1,000,000 values in containers"):
+        student.many()
+    assert time.monotonic() - start < 2.0

@@ -172,14 +172,15 @@ def describe_status(status: int | None) -> str:
         return "the process stopped answering"
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-        meaning = {
+        meanings: dict[int, str] = {
             signal.SIGSEGV: "a segmentation fault: memory was accessed wrongly, e.g. through ctypes",
             signal.SIGKILL: "it was killed, usually for using too much memory or CPU time",
             signal.SIGXCPU: "it used up its CPU time limit",
             signal.SIGABRT: "it aborted",
             signal.SIGFPE: "a floating-point exception",
             signal.SIGBUS: "a bus error",
-        }.get(sig, "a signal")
+        }
+        meaning = meanings.get(sig, "a signal")
         return f"the process was ended by signal {signal.Signals(sig).name} ({meaning})"
     code = os.WEXITSTATUS(status)
     return f"the process exited with status {code} (os._exit or a crash in native code)"

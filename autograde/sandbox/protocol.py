@@ -54,52 +54,57 @@ class Handle:
 
 def encode(value: Any) -> tuple[bytes, list[bytes]]:
     """Encode a message tree; raise :class:`UnsupportedValue` for anything not plain."""
-    buffers: list[tuple[str, list[int]]] = []
-    raw: list[bytes] = []
-    tree = _encode(value, buffers, raw, 0)
+    encoder = _Encoder()
+    tree = encoder.node(value, 0)
     try:
-        doc = json.dumps({"v": tree, "buffers": buffers}, separators=(",", ":"), allow_nan=True)
+        doc = json.dumps({"v": tree, "buffers": encoder.buffers}, separators=(",", ":"), allow_nan=True)
     except ValueError:  # the only cause: an int longer than Python converts to text
         raise UnsupportedValue(
             f"an integer of more than {sys.get_int_max_str_digits()} digits, which is too large to send"
         ) from None
-    return doc.encode("utf-8"), raw
+    return doc.encode("utf-8"), encoder.raw
 
 
-def _encode(value: Any, buffers: list, raw: list, depth: int) -> Any:
-    if depth > MAX_DEPTH:
-        raise UnsupportedValue(f"data nested more than {MAX_DEPTH} levels deep")
-    # Exact types first: a subclass of a plain type is converted through the base type,
-    # so an object that lies in __eq__ or __float__ cannot pass as something else.
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, np.generic):
-        return {"S": _add_buffer(np.asarray(value), buffers, raw)}
-    if isinstance(value, int):
-        return int.__index__(value)
-    if isinstance(value, float):
-        return float.__float__(value)
-    if isinstance(value, str):
-        return str.__str__(value)
-    if isinstance(value, np.ndarray):
-        return {"A": _add_buffer(value, buffers, raw)}
-    if isinstance(value, Handle):
-        return {"H": value.id, "cls": value.cls}
-    if isinstance(value, list):
-        return {"L": [_encode(v, buffers, raw, depth + 1) for v in list.__iter__(value)]}
-    if isinstance(value, tuple):
-        return {"T": [_encode(v, buffers, raw, depth + 1) for v in tuple.__iter__(value)]}
-    if isinstance(value, dict):
-        return {
-            "D": [
-                [_encode(k, buffers, raw, depth + 1), _encode(v, buffers, raw, depth + 1)]
-                for k, v in dict.items(value)
-            ]
-        }
-    raise UnsupportedValue(
-        f"an object of type `{type_name(value)}`, which cannot be graded: return numbers, "
-        "strings, NumPy arrays, or lists, tuples and dicts of these"
-    )
+class _Encoder:
+    """One message's encoding: its buffer table, raw bytes, and node count."""
+
+    def __init__(self) -> None:
+        self.buffers: list[list[Any]] = []
+        self.raw: list[bytes] = []
+        self.count = 0
+
+    def node(self, value: Any, depth: int) -> Any:
+        self.count += 1
+        if depth > MAX_DEPTH:
+            raise UnsupportedValue(f"data nested more than {MAX_DEPTH} levels deep")
+        if self.count > MAX_NODES:
+            raise UnsupportedValue(f"more than {MAX_NODES:,} values in containers (use a NumPy array)")
+        # Exact types first: a subclass of a plain type is converted through the base type,
+        # so an object that lies in __eq__ or __float__ cannot pass as something else.
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, np.generic):
+            return {"S": _add_buffer(np.asarray(value), self.buffers, self.raw)}
+        if isinstance(value, int):
+            return int.__index__(value)
+        if isinstance(value, float):
+            return float.__float__(value)
+        if isinstance(value, str):
+            return str.__str__(value)
+        if isinstance(value, np.ndarray):
+            return {"A": _add_buffer(value, self.buffers, self.raw)}
+        if isinstance(value, Handle):
+            return {"H": value.id, "cls": value.cls}
+        if isinstance(value, list):
+            return {"L": [self.node(v, depth + 1) for v in list.__iter__(value)]}
+        if isinstance(value, tuple):
+            return {"T": [self.node(v, depth + 1) for v in tuple.__iter__(value)]}
+        if isinstance(value, dict):
+            return {"D": [[self.node(k, depth + 1), self.node(v, depth + 1)] for k, v in dict.items(value)]}
+        raise UnsupportedValue(
+            f"an object of type `{type_name(value)}`, which cannot be graded: return numbers, "
+            "strings, NumPy arrays, or lists, tuples and dicts of these"
+        )
 
 
 def _add_buffer(array: np.ndarray, buffers: list, raw: list) -> int:

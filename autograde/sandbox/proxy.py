@@ -64,6 +64,7 @@ class TestLog:
     warnings: list[Warning_] = field(default_factory=list)
     last_call: CallRecord | None = None
     OUTPUT_CAP = 8192
+    __test__ = False  # not a pytest test class, despite the name
 
     def add_output(self, text: str) -> None:
         if text and sum(map(len, self.output)) < self.OUTPUT_CAP:
@@ -110,6 +111,7 @@ class StudentModule:
         self._child: Child | None = None
         self._names: dict[str, str] = {}
         self._load_error: StudentLoadError | None = None
+        self._generation = 0  # which child the objects handed out so far live in
         self.log = TestLog()
 
     # ------------------------------------------------------------------ lifecycle
@@ -124,6 +126,7 @@ class StudentModule:
         sources = {m.module: [m.filename, m.source] for m in self._submission.modules.values()}
         child = Child(self._server, self._limits)
         self._child = child
+        self._generation += 1
         deadline = time.monotonic() + self._limits.load_timeout_s
         try:
             reply = self._exchange(child, {"op": "load", "module": self._name, "sources": sources},
@@ -193,7 +196,7 @@ class StudentModule:
             _copy_back((list(args), kwargs), after)
         value = reply["value"]
         if isinstance(value, Handle):
-            value = RemoteObject(self, value)
+            value = RemoteObject(self, value, self._generation)
         record = CallRecord(call, value, reply["_warnings"], mutated, reply["_duration"])
         self.log.last_call = record
         return record
@@ -216,8 +219,14 @@ class StudentModule:
         reply = self._request({"op": "getattr", "target": target, "name": name}, label)
         if reply["kind"] == "value":
             value = reply["value"]
-            return RemoteObject(self, value) if isinstance(value, Handle) else value
-        return RemoteFunction(self, target, name, label)
+            return RemoteObject(self, value, self._generation) if isinstance(value, Handle) else value
+        return RemoteFunction(self, target, name, label, self._generation)
+
+    def _check_alive(self, generation: int, label: str) -> None:
+        """Refuse to use an object of a child that has since been replaced."""
+        if generation != self._generation or self._child is None or not self._child.alive:
+            raise StudentCrash(label, "this object was created in a process that has since ended (after "
+                               "an earlier crash or timeout), so it no longer exists")
 
     def __dir__(self) -> list[str]:  # what a grader author sees in a debugger
         self._ready()
@@ -230,10 +239,12 @@ class StudentModule:
 class RemoteFunction:
     """A learner function or class; calling it calls it in the child."""
 
-    def __init__(self, module: StudentModule, target: Handle | None, name: str, label: str) -> None:
+    def __init__(self, module: StudentModule, target: Handle | None, name: str, label: str,
+                 generation: int = 0) -> None:
         self._module = module
         self._target = target
         self._name = name
+        self._generation = generation  # for methods: the child their object lives in
         self.label = label
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
@@ -242,6 +253,8 @@ class RemoteFunction:
     def call(self, *args: Any, inplace: bool = False, **kwargs: Any) -> CallRecord:
         """Call and return the whole :class:`CallRecord`. With ``inplace=True`` the
         changes the learner made to array arguments are copied back into them."""
+        if self._target is not None:
+            self._module._check_alive(self._generation, self.label)
         return self._module._invoke(self._target, self._name, self.label, args, kwargs, inplace)
 
     def __repr__(self) -> str:
@@ -251,13 +264,15 @@ class RemoteFunction:
 class RemoteObject:
     """An object that lives in the child (for example an optimizer instance)."""
 
-    def __init__(self, module: StudentModule, handle: Handle) -> None:
+    def __init__(self, module: StudentModule, handle: Handle, generation: int) -> None:
         self._module = module
         self._handle = handle
+        self._generation = generation
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
+        self._module._check_alive(self._generation, f"{self._handle.cls}.{name}")
         return self._module._fetch(self._handle, name, f"{self._handle.cls}.{name}")
 
     def __repr__(self) -> str:

@@ -54,6 +54,7 @@ class Zygote:
             if not data:
                 return
             request = json.loads(data)
+            reply: dict[str, object]
             if request["op"] == "spawn":
                 reply = {"pid": self.spawn(fds, request["limits"])}
             elif request["op"] == "wait":

@@ -32,6 +32,7 @@ PYTEST_ARGS = (
     "-p", "no:doctest", "-p", "no:junitxml", "-p", "no:pastebin", "-p", "no:stepwise",
     "-p", "no:logging", "-p", "no:faulthandler", "-p", "no:unittest", "-p", "no:legacypath",
     "-p", "no:setuponly", "-p", "no:setupplan", "-p", "no:debugging",
+    "-p", "no:unraisableexception", "-p", "no:threadexception",  # each runs gc.collect() at exit
     "--import-mode=importlib",
     "--strict-markers",
     "-o", "addopts=",

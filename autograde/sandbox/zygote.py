@@ -114,6 +114,16 @@ class Zygote:
                 return None
             time.sleep(0.002)
 
+    def shutdown(self) -> None:
+        """The grader is gone: end every child still running and remove its scratch."""
+        for pid, scratch in list(self.scratch.items()):
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+            self.wait(pid, 1.0)
+            shutil.rmtree(scratch, ignore_errors=True)
+
     def reap(self) -> None:
         while True:
             try:
@@ -136,7 +146,10 @@ def main() -> None:
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the grader's to handle
     control = socket.socket(fileno=int(sys.argv[1]))
-    Zygote(control, sys.argv[2:]).serve()
+    zygote = Zygote(control, sys.argv[2:])
+    zygote.serve()
+    zygote.shutdown()
+    os._exit(0)  # nothing left worth an interpreter teardown (tens of milliseconds with NumPy)
 
 
 if __name__ == "__main__":

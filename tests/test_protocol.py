@@ -609,3 +609,16 @@ def test_garbage_body_raises_protocol_error(pair: tuple[socket.socket, socket.so
 def test_header_layout_is_big_endian_doc_and_buffer_lengths() -> None:
     assert HEADER.size == 12
     assert HEADER.pack(1, 2) == struct.pack(">IQ", 1, 2)
+
+
+def test_registry_functions_travel_by_name_and_stay_callable():
+    from autograde.sandbox.functions import Function
+
+    f = Function("cubic")
+    back = roundtrip({"f": f, "xs": [f]})
+    assert back == {"f": f, "xs": [f]}
+    assert back["f"](np.array([1.0, 2.0])) == 1 + 2 + 8 + 8
+    with pytest.raises(ProtocolError):
+        protocol.decode(b'{"v": {"F": "os.system"}, "buffers": []}', b"")
+    with pytest.raises(KeyError, match="no test function 'nope'"):
+        Function("nope")

@@ -12,6 +12,7 @@ containers and arrays are tagged objects:
 ``{"A": i}``   NumPy array: ``buffers[i]`` of the message's ``"buffers"`` table
 ``{"S": i}``   NumPy scalar: a 0-d buffer, decoded back to a scalar
 ``{"H": id, "cls": name}``  a handle to an object that lives in the child
+``{"F": name}``  a function of the shared registry (:mod:`autograde.sandbox.functions`)
 =============  =========================================================
 
 ``"buffers"`` lists ``[dtype, shape]`` pairs; their raw bytes follow the JSON in order.
@@ -34,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from autograde.errors import ProtocolError, UnsupportedValue
+from autograde.sandbox.functions import REGISTRY, Function
 
 HEADER = struct.Struct("!IQ")
 MAX_DEPTH = 64
@@ -95,6 +97,8 @@ class _Encoder:
             return {"A": _add_buffer(value, self.buffers, self.raw)}
         if isinstance(value, Handle):
             return {"H": value.id, "cls": value.cls}
+        if isinstance(value, Function):
+            return {"F": value.name}
         if isinstance(value, list):
             return {"L": [self.node(v, depth + 1) for v in list.__iter__(value)]}
         if isinstance(value, tuple):
@@ -205,6 +209,8 @@ def _decode(node: Any, arrays: list[np.ndarray], counter: list[int], depth: int)
             if scalar.ndim:
                 raise ProtocolError("a scalar whose buffer is not 0-dimensional")
             return scalar[()]
+        if "F" in node and type(node["F"]) is str and node["F"] in REGISTRY:
+            return Function(node["F"])
         if "H" in node and type(node["H"]) is int and type(node.get("cls")) is str:
             return Handle(node["H"], node["cls"])
     raise ProtocolError("unknown node in message")

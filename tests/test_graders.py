@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from autograde.results import Status, TestResult
+from autograde.config import find_course
 from conftest import ROOT, solution_source
 
-EXERCISES = ("perceptron", "activations", "losses")
+EXERCISES = find_course(ROOT).exercises
 MUTANTS = sorted((ROOT / "tests" / "mutants").glob("*/*.py"))
 VARIANTS = sorted((ROOT / "tests" / "variants").glob("*/*.py"))
 

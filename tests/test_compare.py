@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from autograde.compare import GradingFailure, assert_close, assert_no_warnings, assert_unchanged, check, fail
+from autograde.compare import (
+    GradingFailure,
+    assert_close,
+    assert_no_warnings,
+    assert_unchanged,
+    check,
+    expect_raises,
+    fail,
+)
 from autograde.compare import format as fmt
 from autograde.sandbox.proxy import CallRecord, Warning_
 
@@ -161,3 +169,38 @@ def test_short_renders_small_and_large_values():
     assert fmt.short(np.array([1, 2], dtype=np.int32)) == "array([1, 2], dtype=int32)"
     assert fmt.call("softmax", (np.array([1.0]),), {"axis": 0}) == "softmax(array([1.]), axis=0)"
     assert fmt.short("x" * 500).endswith("...") and len(fmt.short("x" * 500)) == 160
+
+
+def test_dicts_are_compared_key_by_key():
+    assert_close({"W": np.ones(2), "b": 0.5}, {"W": np.ones(2), "b": 0.5})
+    failure = message({"W": np.zeros(2), "b": 0.5}, {"W": np.ones(2), "b": 0.5})
+    assert failure.message.startswith("in item['W'] of the result, 2 / 2 elements differ (100%).")
+    failure = message({"W": np.ones(2)}, {"W": np.ones(2), "b": 0.5})
+    assert failure.message == "your function returned a dict ({'W': array([1., 1.])}); expected a dict with the keys ['W', 'b'] (found ['W'])."
+
+
+class Raising:
+    """Stands in for a RemoteFunction whose call raises a learner exception."""
+
+    def __init__(self, exc):
+        self.exc = exc
+
+    def call(self, *args, **kwargs):
+        raise self.exc
+
+
+def test_expect_raises():
+    from autograde.errors import Frame, StudentException
+
+    own = StudentException("f(1)", "ValueError", "class 1 is too small", (Frame("s.py", 3, "f", "raise ValueError(msg)"),))
+    assert expect_raises(Raising(own), "ValueError", own=True) is own
+    library = StudentException("f(1)", "ValueError", "bad p", (Frame("s.py", 5, "f", "rng.binomial(1, p)"),))
+    with pytest.raises(GradingFailure, match=r"a library call inside your code raised ValueError: bad p\n  \(at line 5"):
+        expect_raises(Raising(library), "ValueError", own=True)
+    expect_raises(Raising(library), "ValueError")
+    with pytest.raises(GradingFailure, match="your code raised TypeError: no\n  Expected ValueError."):
+        expect_raises(Raising(StudentException("f(1)", "TypeError", "no")), "ValueError")
+    with pytest.raises(StudentException):
+        expect_raises(Raising(StudentException("f(1)", "NotImplementedError", "")), "ValueError")
+    with pytest.raises(GradingFailure, match=r"your function returned 3 instead of raising ValueError."):
+        expect_raises(FakeFunction(3), "ValueError")

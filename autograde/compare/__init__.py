@@ -23,6 +23,7 @@ from typing import Any, Callable, Union
 import numpy as np
 
 from autograde.compare import format as fmt
+from autograde.errors import StudentException
 
 Hint = Union[str, Callable[[Any, Any], Union[str, None]], None]
 
@@ -118,6 +119,33 @@ def assert_no_warnings(record: Any, *, hint: str | None = None) -> None:
         fail(f"your code raised {len(record.warnings)} warning(s):\n{shown}", call=record.call, hint=hint)
 
 
+def expect_raises(
+    student_fn: Any, error: str, *args: Any, own: bool = False, hint: str | None = None, **kwargs: Any
+) -> Any:
+    """Call the learner's function and require that it raises ``error`` (a type name such as
+    ``"ValueError"``); return the :class:`~autograde.errors.StudentException`.
+
+    With ``own=True`` the exception must come from a ``raise`` statement in the learner's
+    code, not from a library call that happened to fail. A stub's NotImplementedError is
+    passed on, so the test reports "not written yet".
+    """
+    __tracebackhide__ = True
+    try:
+        record = student_fn.call(*args, **kwargs)
+    except StudentException as exc:
+        if exc.not_implemented:
+            raise
+        if exc.type_name != error:
+            fail(f"your code raised {exc.type_name}: {exc.message}\nExpected {error}.", call=exc.call, hint=hint)
+        if own and exc.frames and "raise" not in exc.frames[-1].code:
+            last = exc.frames[-1]
+            fail(f"a library call inside your code raised {error}: {exc.message}\n(at line {last.line}: "
+                 f"{last.code}). Expected your own `raise {error}(...)`.", call=exc.call, hint=hint)
+        return exc
+    fail(f"your function returned {fmt.short(record.value, limit=80)} instead of raising {error}.",
+         call=record.call, hint=hint)
+
+
 def _hint(hint: Hint, actual: Any, expected: Any) -> str | None:
     if callable(hint):
         return hint(actual, expected)
@@ -153,8 +181,23 @@ def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | No
             if problem:
                 return problem
         return None
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict) or set(actual) != set(expected):
+            keys = sorted(map(str, expected))
+            found = sorted(map(str, actual)) if isinstance(actual, dict) else None
+            return (f"{got} {_describe(actual)}; expected a dict with the keys {keys}"
+                    + (f" (found {found})." if found is not None else "."))
+        for key, e in expected.items():
+            problem = _difference(actual[key], e, rtol, atol, what, f"{path}[{key!r}]")
+            if problem:
+                return problem
+        return None
     if kind_e == "other":
-        return None if actual == expected else f"{got} {fmt.short(actual)}; expected {fmt.short(expected)}."
+        try:
+            same = bool(actual == expected)
+        except (ValueError, TypeError):  # e.g. an array compared with a string
+            same = False
+        return None if same else f"{got} {fmt.short(actual)}; expected {fmt.short(expected)}."
     if kind_e == "array" and kind_a != "array":
         return f"{got} {_describe(actual)}; expected a NumPy array of shape {np.shape(expected)}."
     if kind_e == "scalar" and kind_a not in ("scalar",) and not (kind_a == "array" and np.size(actual) == 1 and np.ndim(actual) == 0):

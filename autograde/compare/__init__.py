@@ -212,11 +212,11 @@ def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | No
         return f"{got} an array of dtype {a.dtype} ({ka}); expected {ke} values (dtype {e.dtype})."
     if kind_e == "scalar" and not (ka in ("float", "integer", "boolean") and ke in ("float", "integer", "boolean")):
         return f"{got} {_describe(actual)}; expected a number."
-    return _values(a, e, rtol, atol, got, path)
+    return _values(a, e, rtol, atol, got, path, what)
 
 
 def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None, got: str,
-            path: str) -> str | None:
+            path: str, what: str) -> str | None:
     if rtol is None or atol is None:
         rtol, atol = TOLERANCES.get(e.dtype, (0.0, 0.0)) if e.dtype.kind in "fc" else (0.0, 0.0)
     af, ef = a.astype(np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64), e.astype(
@@ -236,6 +236,8 @@ def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None
             lines.append("(the result is not a finite number)")
         return "\n".join(lines)
     where_ = f"in item{path} of the result, " if path else ""
+    if what != "your function":  # name what was compared, e.g. "the weights of GATES['AND']"
+        where_ = f"{what}: {where_}"
     lines = [f"{where_}{n_bad} / {n} elements differ ({100 * n_bad / n:.0f}%)."]
     for label, values in (("absolute", diff), ("relative", rel)):
         masked = np.where(bad, np.nan_to_num(values, nan=np.inf), -np.inf)

@@ -1,0 +1,23 @@
+"""The split shuffles ``X`` and ``y`` with the same generator used twice: the two
+permutations differ, so the labels no longer belong to their samples."""
+
+import math
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+CAUGHT_BY = "test_split_keeps_pairs"
+MESSAGE = "do not belong to the rows of X_train"
+
+
+def train_dev_test_split(
+    X: ArrayLike, y: ArrayLike, fractions: tuple[float, float, float] = (0.8, 0.1, 0.1), seed: int = 0
+) -> tuple[NDArray, NDArray, NDArray, NDArray, NDArray, NDArray]:
+    X, y = np.asarray(X), np.asarray(y)
+    if any(f < 0 for f in fractions) or abs(sum(fractions) - 1.0) > 1e-9:
+        raise ValueError("bad fractions")
+    n = len(X)
+    a, b = math.floor(fractions[0] * n), math.floor(fractions[1] * n)
+    rng = np.random.default_rng(seed)
+    X, y = X[rng.permutation(n)], y[rng.permutation(n)]
+    return X[:a], y[:a], X[a:a + b], y[a:a + b], X[a + b:], y[a + b:]

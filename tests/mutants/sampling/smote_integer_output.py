@@ -1,0 +1,33 @@
+"""``X`` is not converted to floats and the new rows are stored with ``X.dtype``:
+for integer features every synthetic value is cut to an integer."""
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+CAUGHT_BY = "test_smote_dtype_and_shape"
+MESSAGE = "X_res has dtype int64"
+
+
+def smote(X: ArrayLike, y: ArrayLike, k: int = 5, seed: int = 0) -> tuple[NDArray[np.float64], NDArray]:
+    X, y = np.asarray(X), np.asarray(y)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(y, return_counts=True)
+    new_X, new_y = [X], [y]
+    for c, m in zip(classes, counts):
+        need = counts.max() - m
+        if need == 0:
+            continue
+        if m <= k:
+            raise ValueError(f"class {c} has {m} rows, too few for k={k} neighbours")
+        Xc = X[y == c]
+        distances = np.linalg.norm(Xc[:, None, :] - Xc[None, :, :], axis=-1)
+        np.fill_diagonal(distances, np.inf)
+        neighbours = np.argsort(distances, axis=1)[:, :k]
+        base = rng.integers(0, m, size=need)
+        partner = neighbours[base, rng.integers(0, k, size=need)]
+        u = rng.random((need, 1))
+        rows = np.empty((need, X.shape[1]), dtype=X.dtype)
+        rows[:] = Xc[base] + u * (Xc[partner] - Xc[base])
+        new_X.append(rows)
+        new_y.append(np.full(need, c))
+    return np.concatenate(new_X), np.concatenate(new_y)

@@ -9,9 +9,8 @@ segments between neighbours, seeds) on seeded random data.
 import numpy as np
 import pytest
 
-from autograde.compare import assert_unchanged, fail
+from autograde.compare import assert_unchanged, expect_raises, fail
 from autograde.compare.format import short
-from autograde.errors import StudentException
 
 SEED_HINT = ("Make every random draw from rng = np.random.default_rng(seed), created from the seed "
              "argument: not from np.random.* (the global generator) and not with a fixed seed.")
@@ -250,27 +249,14 @@ def _smote_checked(student, X, y, **kwargs):
 
 
 def _expect_value_error(function, X, y, **kwargs):
-    """The learner's own ``raise ValueError(...)`` for a class too small for k neighbours."""
+    """The learner's own ``raise ValueError(...)``, with a message, for a class too small for k."""
     why = (f"class 1 has {int(np.sum(y == 1))} rows and needs new ones, but with k={kwargs['k']} it has "
            f"fewer than k other rows to choose neighbours from")
     hint = ("Before searching neighbours, check every class that needs new rows: if it has k or fewer rows, "
             "raise ValueError(...) with a message that says which class is too small for k.")
-    try:
-        record = function.call(X, y, **kwargs)
-    except StudentException as exc:
-        if exc.not_implemented:
-            raise
-        if exc.type_name != "ValueError":
-            fail(f"your code raised {exc.type_name}: {exc.message}\nExpected ValueError: {why}.",
-                 call=exc.call, hint=hint)
-        if not exc.message.strip():
-            fail(f"your code raised ValueError without a message; say why: {why}.", call=exc.call, hint=hint)
-        if exc.frames and "raise" not in exc.frames[-1].code:
-            fail(f"a library call inside your code raised ValueError: {exc.message}\n(at line "
-                 f"{exc.frames[-1].line}: {exc.frames[-1].code}). Expected your own ValueError: {why}.",
-                 call=exc.call, hint=hint)
-        return
-    fail(f"your function returned a result instead of raising ValueError: {why}.", call=record.call, hint=hint)
+    exc = expect_raises(function, "ValueError", X, y, own=True, reason=why, hint=hint, **kwargs)
+    if not exc.message.strip():
+        fail(f"your code raised ValueError without a message; say why: {why}.", call=exc.call, hint=hint)
 
 
 # ---------------------------------------------------------------------------- random_undersample

@@ -197,10 +197,12 @@ def test_expect_raises():
     library = StudentException("f(1)", "ValueError", "bad p", (Frame("s.py", 5, "f", "rng.binomial(1, p)"),))
     with pytest.raises(GradingFailure, match=r"a library call inside your code raised ValueError: bad p\n  \(at line 5"):
         expect_raises(Raising(library), "ValueError", own=True)
+    with pytest.raises(GradingFailure, match=r"Expected ValueError: class 1 is too small for k=5."):
+        expect_raises(Raising(library), "ValueError", own=True, reason="class 1 is too small for k=5")
     expect_raises(Raising(library), "ValueError")
     with pytest.raises(GradingFailure, match="your code raised TypeError: no\n  Expected ValueError."):
         expect_raises(Raising(StudentException("f(1)", "TypeError", "no")), "ValueError")
     with pytest.raises(StudentException):
         expect_raises(Raising(StudentException("f(1)", "NotImplementedError", "")), "ValueError")
-    with pytest.raises(GradingFailure, match=r"your function returned 3 instead of raising ValueError."):
+    with pytest.raises(GradingFailure, match=r"your function returned a result instead of raising ValueError.\n  Expected ValueError.\n  It returned: 3"):
         expect_raises(FakeFunction(3), "ValueError")

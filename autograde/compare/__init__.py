@@ -120,30 +120,38 @@ def assert_no_warnings(record: Any, *, hint: str | None = None) -> None:
 
 
 def expect_raises(
-    student_fn: Any, error: str, *args: Any, own: bool = False, hint: str | None = None, **kwargs: Any
+    student_fn: Any,
+    error: str,
+    *args: Any,
+    own: bool = False,
+    reason: str | None = None,
+    hint: str | None = None,
+    **kwargs: Any,
 ) -> Any:
     """Call the learner's function and require that it raises ``error`` (a type name such as
     ``"ValueError"``); return the :class:`~autograde.errors.StudentException`.
 
-    With ``own=True`` the exception must come from a ``raise`` statement in the learner's
-    code, not from a library call that happened to fail. A stub's NotImplementedError is
-    passed on, so the test reports "not written yet".
+    ``reason`` says why the call must fail, in the learner's terms. With ``own=True`` the
+    exception must come from a ``raise`` statement in the learner's code, not from a
+    library call that happened to fail. A stub's NotImplementedError is passed on, so the
+    test reports "not written yet".
     """
     __tracebackhide__ = True
+    expected = f"Expected {error}" + (f": {reason}." if reason else ".")
     try:
         record = student_fn.call(*args, **kwargs)
     except StudentException as exc:
         if exc.not_implemented:
             raise
         if exc.type_name != error:
-            fail(f"your code raised {exc.type_name}: {exc.message}\nExpected {error}.", call=exc.call, hint=hint)
+            fail(f"your code raised {exc.type_name}: {exc.message}\n{expected}", call=exc.call, hint=hint)
         if own and exc.frames and "raise" not in exc.frames[-1].code:
             last = exc.frames[-1]
             fail(f"a library call inside your code raised {error}: {exc.message}\n(at line {last.line}: "
-                 f"{last.code}). Expected your own `raise {error}(...)`.", call=exc.call, hint=hint)
+                 f"{last.code}). {expected} Raise it yourself: `raise {error}(...)`.", call=exc.call, hint=hint)
         return exc
-    fail(f"your function returned {fmt.short(record.value, limit=80)} instead of raising {error}.",
-         call=record.call, hint=hint)
+    fail(f"your function returned a result instead of raising {error}.\n{expected}\n"
+         f"It returned: {fmt.short(record.value, limit=80)}", call=record.call, hint=hint)
 
 
 def _hint(hint: Hint, actual: Any, expected: Any) -> str | None:

@@ -11,7 +11,7 @@ Measures, in one run and on this machine:
 and prints the ratios check/direct and check/startup. Aim: check under 1 s and under
 3x the start-up floor.
 
-    python bench/check_latency.py [--runs 9]
+    python bench/check_latency.py [--runs 9] [EXERCISE ...]   (default: every exercise)
 """
 
 from __future__ import annotations
@@ -24,16 +24,20 @@ import sys
 import time
 from pathlib import Path
 
+from autograde.config import find_course
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # The engine-less floor: the graders' fixtures served by the solution modules directly.
 DIRECT = r'''
 import copy, importlib.util, sys, time, warnings, zlib
 import numpy as np, pytest
-from autograde.sandbox.proxy import CallRecord, Warning_
+from autograde.sandbox.proxy import CallRecord, Warning_, _mutations
 from autograde.compare import format as fmt
+from autograde.errors import StudentException
 
 ROOT = sys.argv[1]
+EXERCISES = sys.argv[2:]
 
 class Direct:
     """A learner function called in this process: what the proxy does, minus the sandbox."""
@@ -41,22 +45,29 @@ class Direct:
         self.fn, self.name = fn, name
     def __call__(self, *args, **kwargs):
         return self.call(*args, **kwargs).value
-    def call(self, *args, **kwargs):
-        sent = copy.deepcopy((args, kwargs))
+    def call(self, *args, inplace=False, **kwargs):
+        label = fmt.call(self.name, args, kwargs)
+        sent = (list(args), kwargs)
+        work = sent if inplace else copy.deepcopy(sent)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            value = self.fn(*args, **kwargs)
-        mutated = tuple(str(i) for i, (a, b) in enumerate(zip(args, sent[0]))
-                        if isinstance(a, np.ndarray) and not np.array_equal(a, b))
-        return CallRecord(fmt.call(self.name, args, kwargs), value,
+            try:
+                value = self.fn(*work[0], **work[1])
+            except Exception as exc:
+                raise StudentException(label, type(exc).__name__, str(exc)) from None
+        if isinstance(self.fn, type):
+            value = Module(value)
+        mutated = tuple(_mutations(copy.deepcopy(sent), work)) if not inplace else ()
+        return CallRecord(label, value,
                           tuple(Warning_(w.category.__name__, str(w.message), w.filename, w.lineno) for w in caught),
                           mutated, 0.0)
 
 class Module:
-    def __init__(self, module):
-        self._module = module
+    """A module or object whose callables are called directly."""
+    def __init__(self, target):
+        self._target = target
     def __getattr__(self, name):
-        value = getattr(self._module, name)
+        value = getattr(self._target, name)
         return Direct(value, name) if callable(value) else value
 
 def load(name):
@@ -80,7 +91,7 @@ class Plugin:
 
 from autograde.grading import PYTEST_ARGS  # the same pytest settings as grading
 code = pytest.main([*PYTEST_ARGS, "-m", "not hidden", f"--rootdir={ROOT}", "-c", "/dev/null",
-                    f"{ROOT}/graders"], plugins=[Plugin()])
+                    *[f"{ROOT}/graders/test_{e}.py" for e in EXERCISES]], plugins=[Plugin()])
 sys.exit(int(code))
 '''
 
@@ -103,12 +114,15 @@ def median_time(command: list[str], runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9)
-    runs = parser.parse_args().runs
-    autograde = [sys.executable, "-m", "autograde", "check", "--submission", "solutions"]
+    parser.add_argument("exercises", nargs="*", help="exercises to grade (default: all)")
+    options = parser.parse_args()
+    runs = options.runs
+    exercises = options.exercises or list(find_course(ROOT).exercises)
+    autograde = [sys.executable, "-m", "autograde", "check", *exercises, "--submission", "solutions"]
     check = median_time(autograde, runs)
-    direct = median_time([sys.executable, "-c", DIRECT, str(ROOT)], runs)
+    direct = median_time([sys.executable, "-c", DIRECT, str(ROOT), *exercises], runs)
     startup = median_time([sys.executable, "-c", "import numpy, pytest"], runs)
-    print(f"median of {runs} runs, this machine")
+    print(f"median of {runs} runs, this machine; exercises: {' '.join(exercises)}")
     print(f"  autograde check (sandboxed) {check * 1000:8.0f} ms")
     print(f"  direct, same tests, no sandbox {direct * 1000:5.0f} ms")
     print(f"  python + numpy + pytest      {startup * 1000:7.0f} ms")

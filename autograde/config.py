@@ -38,6 +38,9 @@ class Course:
     stubs_dir: str = "exercises"
     solutions_dir: str = "solutions"
     graders_dir: str = "graders"
+    preload: tuple[str, ...] = ()  # modules the fork server imports before forking
+    # [tool.autograde.exercise.NAME] tables: settings that differ for one exercise
+    exercise_settings: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
     @property
     def stubs(self) -> Path:
@@ -61,6 +64,13 @@ class Course:
             if name not in self.exercises:
                 raise UnknownExercise(name, self.exercises)
         return tuple(e for e in self.exercises if not names or e in names)
+
+    def for_exercise(self, name: str) -> Course:
+        """The settings in force for ``name``: the course's, then its exercise table's."""
+        table = dict(dict(self.exercise_settings).get(name, ()))
+        if "preload" in table:
+            table["preload"] = tuple(table["preload"])
+        return self.with_overrides(**table) if table else self
 
     def with_overrides(self, **settings: Any) -> Course:
         """A copy with settings replaced; ``None`` values are ignored, limits merged."""
@@ -104,15 +114,28 @@ def _autograde_table(pyproject: Path) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
-def _course(root: Path, table: dict[str, Any]) -> Course:
-    known = {"exercises", "timeout_s", "seed", "stubs_dir", "solutions_dir", "graders_dir"}
-    limit_fields = {f.name for f in dataclasses.fields(Limits)}
-    unknown = set(table) - known - limit_fields
+PER_EXERCISE = {"timeout_s", "preload"} | {f.name for f in dataclasses.fields(Limits)}
+
+
+def _check_keys(table: dict[str, Any], known: set[str], where: str) -> None:
+    unknown = set(table) - known
     if unknown:
         raise ConfigError(
-            f"unknown setting(s) in [tool.autograde]: {', '.join(sorted(unknown))}; "
-            f"known: {', '.join(sorted(known | limit_fields))}"
+            f"unknown setting(s) in [{where}]: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
         )
+
+
+def _course(root: Path, table: dict[str, Any]) -> Course:
+    known = {"exercises", "seed", "stubs_dir", "solutions_dir", "graders_dir", "exercise"} | PER_EXERCISE
+    _check_keys(table, known, "tool.autograde")
+    per_exercise = table.pop("exercise", {})
+    for name, settings in per_exercise.items():
+        _check_keys(settings, PER_EXERCISE, f"tool.autograde.exercise.{name}")
+    table["exercise_settings"] = tuple(
+        (name, tuple(sorted(settings.items()))) for name, settings in sorted(per_exercise.items())
+    )
+    if "preload" in table:
+        table["preload"] = tuple(table["preload"])
     course = Course(root=root, exercises=())
     exercises = table.get("exercises")
     if exercises is None:

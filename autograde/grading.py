@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
 import io
 import os
 import platform
@@ -21,7 +22,7 @@ from autograde.loaders import Submission
 from autograde.plugin import GradingPlugin, Inventory
 from autograde.plugin.markers import GradeSpec
 from autograde.results import ExerciseResult, Result
-from autograde.sandbox.forkserver import ForkServer
+from autograde.sandbox.forkserver import ForkServer, ServerPool
 
 # pytest runs with our settings only: no ini file of the course, no cache, no output.
 PYTEST_ARGS = (
@@ -43,13 +44,16 @@ PYTEST_ARGS = (
 
 
 @contextlib.contextmanager
-def fork_server(course: Course) -> Iterator[ForkServer]:
-    """A fork server for ``course``, stopped on exit. Start it before heavy imports."""
-    server = ForkServer(hidden_paths=(str(course.root),))
+def fork_server(course: Course, exercises: Sequence[str] = ()) -> Iterator[ServerPool]:
+    """Fork servers for ``course``, stopped on exit. The ones ``exercises`` need (all when
+    empty) start at once, so that their imports overlap pytest's start-up."""
+    pool = ServerPool(hidden_paths=(str(course.root),))
     try:
-        yield server
+        for preload in dict.fromkeys(course.for_exercise(e).preload for e in (exercises or course.exercises)):
+            pool.get(preload)
+        yield pool
     finally:
-        server.close()
+        pool.close()
 
 
 @contextlib.contextmanager
@@ -88,7 +92,7 @@ def _run_pytest(course: Course, exercises: Sequence[str], plugin: object, *extra
 def inventory(*, course: Course, exercises: Sequence[str] = ()) -> dict[str, list[tuple[str, GradeSpec]]]:
     """Every grader test of ``exercises`` (all when empty) with its spec, in order."""
     selected = course.select(tuple(exercises))
-    plugin = Inventory(default_timeout_s=course.timeout_s)
+    plugin = Inventory(course=course)
     _run_pytest(course, selected, plugin, "--collect-only")
     return {e: plugin.tests.get(e, []) for e in selected}
 
@@ -97,7 +101,7 @@ def grade(
     *,
     course: Course,
     submission: Submission,
-    server: ForkServer,
+    server: ForkServer | ServerPool,
     exercises: Sequence[str] = (),
     hidden: bool = False,
 ) -> Result:
@@ -124,7 +128,7 @@ def grade(
 
 def environment() -> dict[str, str]:
     """Versions that a result depends on, recorded in every result document."""
-    return {
+    found = {
         "autograde": autograde.__version__,
         "python": platform.python_version(),
         "numpy": np.__version__,
@@ -132,6 +136,14 @@ def environment() -> dict[str, str]:
         "platform": f"{platform.system()} {platform.machine()}",
         "sandbox": "fork server, separate process group, rlimits, clean environment",
     }
+    for name, distributions in (("tensorflow", ("tensorflow-cpu", "tensorflow")), ("keras", ("keras",))):
+        for distribution in distributions:  # read from metadata: importing would cost seconds
+            try:
+                found[name] = importlib.metadata.version(distribution)
+                break
+            except importlib.metadata.PackageNotFoundError:
+                continue
+    return found
 
 
 _EMPTY_INI = Path(__file__).parent / "plugin" / "pytest.ini"

@@ -31,7 +31,7 @@ from autograde.errors import ConfigError, MissingModule
 from autograde.plugin import markers
 from autograde.plugin.outcome import classify
 from autograde.results import Status, TestResult
-from autograde.sandbox.forkserver import ForkServer
+from autograde.sandbox.forkserver import ForkServer, ServerPool
 from autograde.sandbox.proxy import Clock, StudentModule
 
 
@@ -44,7 +44,7 @@ class GradingPlugin:
     """One submission's grading run inside pytest."""
 
     def __init__(
-        self, *, course: Course, submission: loaders.Submission, server: ForkServer, hidden: bool,
+        self, *, course: Course, submission: loaders.Submission, server: ForkServer | ServerPool, hidden: bool,
         full_tracebacks: bool = False,
     ) -> None:
         self.course = course
@@ -67,9 +67,10 @@ class GradingPlugin:
         name = exercise_of(request.node)  # type: ignore[arg-type]
         if name not in self.submission.modules:
             raise MissingModule(name, self.submission.path)
+        settings = self.course.for_exercise(name)
+        server = self.server.get(settings.preload) if isinstance(self.server, ServerPool) else self.server
         proxy = StudentModule(
-            name=name, submission=self.submission, server=self.server,
-            limits=self.course.limits, clock=self.clock,
+            name=name, submission=self.submission, server=server, limits=settings.limits, clock=self.clock,
         )
         self.students[name] = proxy
         yield proxy
@@ -84,6 +85,10 @@ class GradingPlugin:
     def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
         """A generator seeded by the course seed and the test's id: stable across runs."""
         return np.random.default_rng([self.course.seed, zlib.crc32(request.node.nodeid.encode())])
+
+    def _seed(self, item: pytest.Item) -> int:
+        """The seed of ``item``'s learner-side randomness (e.g. Keras initialisers)."""
+        return (self.course.seed ^ zlib.crc32(item.nodeid.encode())) & 0x7FFFFFFF
 
     def _reference(self, name: str) -> ModuleType:
         if name not in self.references:
@@ -108,7 +113,7 @@ class GradingPlugin:
         broken: list[pytest.Item] = []
         for item in items:
             try:
-                spec = markers.read(item, self.course.timeout_s)
+                spec = markers.read(item, self.course.for_exercise(exercise_of(item)).timeout_s)
             except ConfigError as exc:
                 self.collection_errors.append(str(exc))
                 broken.append(item)
@@ -129,6 +134,7 @@ class GradingPlugin:
     def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
         spec = item.stash[markers.KEY]
         self.clock.limit_s = spec.timeout_s
+        self.clock.seed = self._seed(item)
         self.clock.deadline = time.monotonic() + spec.timeout_s
         try:
             yield
@@ -195,8 +201,8 @@ def _plain_report(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.Test
 class Inventory:
     """Collects the graders' tests and their specs without running anything."""
 
-    def __init__(self, *, default_timeout_s: float) -> None:
-        self.default_timeout_s = default_timeout_s
+    def __init__(self, *, course: Course) -> None:
+        self.course = course
         self.tests: dict[str, list[tuple[str, markers.GradeSpec]]] = {}
         self.errors: list[str] = []
 
@@ -210,7 +216,7 @@ class Inventory:
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         for item in items:
             try:
-                spec = markers.read(item, self.default_timeout_s)
+                spec = markers.read(item, self.course.for_exercise(exercise_of(item)).timeout_s)
             except ConfigError as exc:
                 self.errors.append(str(exc))
                 continue

@@ -11,6 +11,7 @@ import __future__
 import importlib.abc
 import importlib.util
 import linecache
+import os
 import socket
 import sys
 import time
@@ -21,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from autograde.sandbox import keras_models as models
 from autograde.sandbox import protocol
 from autograde.errors import UnsupportedValue
 
@@ -126,6 +128,7 @@ class Server:
             owner = self.resolve(request["target"])
             function = getattr(owner, request["name"])
             args, kwargs = request["args"], request["kwargs"]
+            seed_frameworks(request.get("seed"))
             start = time.perf_counter()
             value = function(*args, **kwargs)
             elapsed = time.perf_counter() - start
@@ -134,7 +137,7 @@ class Server:
                 self.handles[handle.id] = value
                 value = handle
             # The arguments as they are now: the grader compares them with what it sent.
-            return {"value": value, "after": [args, kwargs], "elapsed": elapsed}
+            return {"value": models.convert(value), "after": [args, kwargs], "elapsed": elapsed}
 
         return self.run(invoke)
 
@@ -168,6 +171,24 @@ class Server:
         return {"type": type(exc).__name__, "message": message[:2000], "frames": frames[-20:]}
 
 
+def seed_frameworks(seed: int | None) -> None:
+    """Make a framework's own randomness (Keras initialisers, shuffling) follow the test's
+    seed, so that a model trains the same way on every run. Plain NumPy code draws from
+    the ``seed`` arguments the exercises give it."""
+    keras = sys.modules.get("keras")
+    if seed is not None and keras is not None:
+        keras.utils.set_random_seed(seed)
+
+
+def configure_frameworks() -> None:
+    """Size TensorFlow's thread pools for this machine, before its first operation."""
+    tf = sys.modules.get("tensorflow")
+    if tf is not None:
+        tf.config.threading.set_intra_op_parallelism_threads(os.cpu_count() or 1)
+        tf.config.threading.set_inter_op_parallelism_threads(1)
+
+
 def main(sock: socket.socket) -> None:
     """Entry point in a freshly sandboxed child."""
+    configure_frameworks()
     Server(sock).serve()

@@ -22,12 +22,14 @@ _ENV_KEEP = ("PATH", "LANG", "LC_ALL", "HOME", "OPENBLAS_CORETYPE", "OPENBLAS_L2
 class ForkServer:
     """A running zygote process. Start it early: it imports NumPy while pytest starts."""
 
-    def __init__(self, *, hidden_paths: tuple[str, ...] = ()) -> None:
+    def __init__(self, *, hidden_paths: tuple[str, ...] = (), preload: tuple[str, ...] = ()) -> None:
+        self.preload = preload
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {k: v for k, v in os.environ.items() if k in _ENV_KEEP}
         # -I: no user site, no PYTHON* variables, no current directory on sys.path.
         self.process = subprocess.Popen(
-            [sys.executable, "-I", "-m", "autograde.sandbox.zygote", str(theirs.fileno()), *hidden_paths],
+            [sys.executable, "-I", "-m", "autograde.sandbox.zygote", str(theirs.fileno()),
+             ",".join(preload) or "-", *hidden_paths],
             pass_fds=[theirs.fileno()],
             env=env,
             stdin=subprocess.DEVNULL,
@@ -69,6 +71,35 @@ class ForkServer:
             self.process.wait()
 
 
+class ServerPool:
+    """One fork server per set of preloaded modules (plain NumPy; TensorFlow and Keras).
+
+    Used where a single server is: ``spawn`` and ``wait`` go to the plain one.
+    """
+
+    def __init__(self, *, hidden_paths: tuple[str, ...] = ()) -> None:
+        self.hidden_paths = hidden_paths
+        self.servers: dict[tuple[str, ...], ForkServer] = {}
+
+    def get(self, preload: tuple[str, ...] = ()) -> ForkServer:
+        """The server that has ``preload`` imported, started on first use."""
+        if preload not in self.servers:
+            self.servers[preload] = ForkServer(hidden_paths=self.hidden_paths, preload=preload)
+        return self.servers[preload]
+
+    def spawn(self, child_socket: socket.socket, output_fd: int, limits: Limits) -> int:
+        return self.get().spawn(child_socket, output_fd, limits)
+
+    def wait(self, pid: int, timeout: float = 1.0) -> int | None:
+        return self.get().wait(pid, timeout)
+
+    def close(self) -> None:
+        """Stop every server."""
+        for server in self.servers.values():
+            server.close()
+        self.servers.clear()
+
+
 class ChildTimeout(Exception):
     """The child did not answer before the deadline (it has been killed)."""
 
@@ -95,7 +126,7 @@ class Child:
 
     OUTPUT_CAP = 1 << 16  # bytes of output kept per read
 
-    def __init__(self, server: ForkServer, limits: Limits) -> None:
+    def __init__(self, server: ForkServer | ServerPool, limits: Limits) -> None:
         self.server = server
         self.limits = limits
         ours, theirs = socket.socketpair()

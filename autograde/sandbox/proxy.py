@@ -27,7 +27,7 @@ from autograde.errors import (
     UnsupportedValue,
 )
 from autograde.loaders import Submission
-from autograde.sandbox.forkserver import Child, ChildDied, ChildTimeout, ForkServer, ReplyTooLarge
+from autograde.sandbox.forkserver import Child, ChildDied, ChildTimeout, ForkServer, ReplyTooLarge, ServerPool
 from autograde.sandbox.limits import Limits
 from autograde.sandbox.protocol import Handle
 
@@ -84,6 +84,7 @@ class Clock:
     def __init__(self) -> None:
         self.deadline: float | None = None
         self.limit_s: float = 0.0
+        self.seed: int | None = None  # the current test's seed for learner-side randomness
 
     def current(self, fallback_s: float) -> tuple[float, float]:
         """(deadline, limit in seconds) for a request made now."""
@@ -101,7 +102,7 @@ class StudentModule:
     """
 
     def __init__(
-        self, *, name: str, submission: Submission, server: ForkServer, limits: Limits, clock: Clock
+        self, *, name: str, submission: Submission, server: ForkServer | ServerPool, limits: Limits, clock: Clock
     ) -> None:
         self._name = name
         self._submission = submission
@@ -189,7 +190,8 @@ class StudentModule:
                 inplace: bool) -> CallRecord:
         call = fmt.call(label, args, kwargs)
         sent = copy.deepcopy((list(args), kwargs))
-        reply = self._request({"op": "call", "target": target, "name": name, "args": list(args), "kwargs": kwargs}, call)
+        reply = self._request({"op": "call", "target": target, "name": name, "args": list(args), "kwargs": kwargs,
+                               "seed": self._clock.seed}, call)
         after = reply.get("after")
         mutated = tuple(_mutations(sent, after))
         if inplace and after is not None:

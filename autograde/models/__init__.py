@@ -1,0 +1,192 @@
+"""Keras models, graded as data.
+
+A model built or trained in the learner's child comes back as a plain description
+(:mod:`autograde.sandbox.keras_models`): layers with their class, settings, parameter counts
+and weights; the input shape; the compile settings. :func:`read` validates it against an
+allowlist of built-in layers and activations and returns a frozen :class:`ModelSpec`.
+Where a grader needs a live model (to measure accuracy on data the child never sees),
+:func:`build` constructs one itself from the validated spec.
+
+The grader never hands anything a learner produced to Keras' deserialisers
+(``model_from_json``, ``load_model``, ``from_config``): two 2025 CVEs ran code from a
+model config even in safe mode. A ``Lambda`` or custom layer is a clear failure and is
+never executed here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from autograde.compare import fail
+from autograde.sandbox.keras_models import MARK
+
+LAYERS = {"InputLayer", "Flatten", "Dense", "Dropout"}
+ACTIVATIONS = {"linear", "relu", "sigmoid", "softmax", "tanh", "elu", "selu", "softplus", "gelu", "leaky_relu", "silu"}
+
+# Keras accepts several spellings of one loss or metric; graders compare canonical names.
+ALIASES = {
+    "mse": "mean_squared_error",
+    "mae": "mean_absolute_error",
+    "acc": "accuracy",
+    "sparse_categorical_accuracy": "accuracy",
+    "categorical_accuracy": "accuracy",
+    "binary_accuracy": "accuracy",
+}
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One validated layer."""
+
+    cls: str
+    name: str
+    units: int | None
+    activation: str | None
+    rate: float | None
+    use_bias: bool
+    params: int
+    weights: tuple[np.ndarray, ...]
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A validated model description."""
+
+    cls: str
+    built: bool
+    input_shape: tuple[int | None, ...] | None
+    layers: tuple[LayerSpec, ...]
+    optimizer: str | None
+    learning_rate: float | None
+    loss: str | None
+    metrics: tuple[str, ...]
+
+    @property
+    def compiled(self) -> bool:
+        return self.optimizer is not None
+
+    @property
+    def params(self) -> int:
+        return sum(layer.params for layer in self.layers)
+
+    def layer_classes(self) -> list[str]:
+        """Class names of the layers, ``InputLayer`` left out."""
+        return [layer.cls for layer in self.layers if layer.cls != "InputLayer"]
+
+    def summary(self) -> str:
+        """A one-line picture for messages: ``Flatten -> Dense(100, relu) -> Dense(10, softmax)``."""
+        parts = []
+        for layer in self.layers:
+            if layer.cls == "InputLayer":
+                continue
+            inner = ", ".join(str(x) for x in (layer.units, layer.activation, layer.rate) if x is not None)
+            parts.append(f"{layer.cls}({inner})" if inner else layer.cls)
+        return " -> ".join(parts) or "no layers"
+
+
+def canonical(name: str | None) -> str | None:
+    """``"MeanSquaredError"``, ``"mse"`` and ``"mean_squared_error"`` all become the last."""
+    if name is None:
+        return None
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower() if any(c.isupper() for c in name) else name
+    return ALIASES.get(snake, snake)
+
+
+def read(value: Any, *, call: str | None = None) -> ModelSpec:
+    """Validate a learner's model description; fail the test with a clear message otherwise."""
+    __tracebackhide__ = True
+    if not (isinstance(value, dict) and value.get(MARK) == 1):
+        fail(f"your function returned {type(value).__name__}, not a Keras model.", call=call,
+             hint="Return the model object itself (for example the keras.Sequential you built).")
+    layers = []
+    for i, raw in enumerate(_list(value.get("layers"), call)):
+        layers.append(_layer(i, raw, call))
+    shape = value.get("input_shape")
+    compile_ = value.get("compile")
+    compile_ = compile_ if isinstance(compile_, dict) else {}
+    rate = compile_.get("learning_rate")
+    metrics = compile_.get("metrics")
+    return ModelSpec(
+        cls=str(value.get("class")),
+        built=bool(value.get("built")),
+        input_shape=tuple(None if d is None else int(d) for d in shape) if isinstance(shape, list) else None,
+        layers=tuple(layers),
+        optimizer=_text(compile_.get("optimizer")),
+        learning_rate=float(rate) if isinstance(rate, (int, float)) else None,
+        loss=canonical(_text(compile_.get("loss"))),
+        metrics=tuple(canonical(str(m)) or "" for m in metrics) if isinstance(metrics, list) else (),
+    )
+
+
+def _list(value: Any, call: str | None) -> list:
+    if not isinstance(value, list):
+        fail("the model description is malformed (no list of layers).", call=call)
+    return value
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _layer(i: int, raw: Any, call: str | None) -> LayerSpec:
+    __tracebackhide__ = True
+    if not isinstance(raw, dict):
+        fail(f"layer {i} of the model description is malformed.", call=call)
+    cls, module = str(raw.get("class")), str(raw.get("module"))
+    if cls not in LAYERS or not module.startswith("keras."):
+        what = "a Lambda layer" if cls == "Lambda" else f"a layer of class {cls} (from {module})"
+        fail(f"layer {i} of your model is {what}. The grader accepts only Keras' built-in layers "
+             f"{', '.join(sorted(LAYERS))}, and never runs custom layer code.", call=call,
+             hint="Build the model from built-in layers only: keras.layers.Flatten, Dense, Dropout.")
+    settings = raw.get("settings") if isinstance(raw.get("settings"), dict) else {}
+    activation = settings.get("activation")
+    if activation is not None and activation not in ACTIVATIONS:
+        fail(f"layer {i} ({cls}) uses the activation {activation!r}, which is not a built-in one the grader "
+             f"accepts ({', '.join(sorted(ACTIVATIONS))}).", call=call)
+    weights = raw.get("weights") if isinstance(raw.get("weights"), list) else []
+    if not all(isinstance(w, np.ndarray) and w.dtype.kind == "f" for w in weights):
+        fail(f"layer {i} ({cls}) has weights that are not float arrays.", call=call)
+    units = settings.get("units")
+    rate = settings.get("rate")
+    return LayerSpec(
+        cls=cls,
+        name=str(raw.get("name")),
+        units=int(units) if isinstance(units, int) and not isinstance(units, bool) else None,
+        activation=activation,
+        rate=float(rate) if isinstance(rate, (int, float)) and not isinstance(rate, bool) else None,
+        use_bias=bool(settings.get("use_bias", True)),
+        params=sum(int(w.size) for w in weights),
+        weights=tuple(weights),
+    )
+
+
+def build(spec: ModelSpec) -> Any:
+    """A Keras model made here from ``spec`` (validated), with its weights set.
+
+    Raises ``ValueError`` when the weights do not fit the layers they claim to belong to.
+    """
+    import keras  # only graders of Keras exercises pay for the import
+
+    if spec.input_shape is None:
+        raise ValueError("the model was never built, so it has no input shape and no weights")
+    layers: list[Any] = [keras.Input(shape=spec.input_shape[1:])]
+    for layer in spec.layers:
+        if layer.cls == "Flatten":
+            layers.append(keras.layers.Flatten())
+        elif layer.cls == "Dense":
+            layers.append(keras.layers.Dense(layer.units, activation=layer.activation, use_bias=layer.use_bias))
+        elif layer.cls == "Dropout":
+            layers.append(keras.layers.Dropout(layer.rate or 0.0))
+    model = keras.Sequential(layers)
+    built = [layer for layer in spec.layers if layer.cls != "InputLayer"]
+    for made, layer in zip(model.layers, built):
+        expected = [w.shape for w in made.get_weights()]
+        if [w.shape for w in layer.weights] != expected:
+            raise ValueError(f"the weights of {layer.name} have shapes {[w.shape for w in layer.weights]}, "
+                             f"expected {expected}")
+        made.set_weights(list(layer.weights))
+    return model

@@ -1,0 +1,101 @@
+"""In the learner's child: a Keras model becomes plain data before it is sent.
+
+Runs next to learner code, so the grader trusts none of it beyond being data: it
+validates the description against an allowlist and, to evaluate a model, builds its own
+from the validated description (:mod:`autograde.models`). Nothing here serialises code:
+a ``Lambda`` or custom layer is described by its class name only.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import numpy as np
+
+MARK = "__keras_model__"
+
+
+def convert(value: Any) -> Any:
+    """``value`` with every Keras model in it (top level or inside containers) described."""
+    keras = sys.modules.get("keras")
+    if keras is None:
+        return value
+    if isinstance(value, keras.Model):
+        return describe(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(convert(v) for v in value) if type(value) in (list, tuple) else value
+    if type(value) is dict:
+        return {k: convert(v) for k, v in value.items()}
+    return value
+
+
+def describe(model: Any) -> dict[str, Any]:
+    """Layers (class, the settings that matter, parameter counts, weights), input shape and
+    compile settings of ``model``, as plain data."""
+    layers = []
+    for layer in model.layers:
+        settings: dict[str, Any] = {}
+        for key in ("units", "rate", "use_bias"):
+            value = getattr(layer, key, None)
+            if isinstance(value, (bool, int, float, np.integer, np.floating)):
+                settings[key] = value.item() if isinstance(value, np.generic) else value
+        activation = getattr(layer, "activation", None)
+        if activation is not None:
+            settings["activation"] = str(getattr(activation, "__name__", type(activation).__name__))
+        weights = [np.array(w) for w in layer.get_weights()] if model.built else []
+        layers.append({
+            "class": type(layer).__name__,
+            "module": str(type(layer).__module__),
+            "name": str(layer.name),
+            "settings": settings,
+            "params": int(sum(w.size for w in weights)),
+            "weights": weights,
+        })
+    input_shape = None
+    if model.built and getattr(model, "inputs", None):
+        input_shape = [None if d is None else int(d) for d in model.inputs[0].shape]
+    return {
+        MARK: 1,
+        "class": type(model).__name__,
+        "built": bool(model.built),
+        "input_shape": input_shape,
+        "layers": layers,
+        "compile": _compile(model),
+    }
+
+
+def _compile(model: Any) -> dict[str, Any] | None:
+    config = model.get_compile_config() if getattr(model, "compiled", False) else None
+    if not config:
+        return None
+    optimizer = config.get("optimizer")
+    learning_rate = None
+    optimizer_class = None
+    if isinstance(optimizer, str):
+        optimizer_class = optimizer
+    elif isinstance(optimizer, dict):
+        optimizer_class = str(optimizer.get("class_name"))
+        rate = (optimizer.get("config") or {}).get("learning_rate")
+        learning_rate = float(rate) if isinstance(rate, (int, float)) else None
+    if getattr(model, "optimizer", None) is not None:
+        optimizer_class = type(model.optimizer).__name__
+        try:
+            learning_rate = float(np.asarray(model.optimizer.learning_rate))
+        except (TypeError, ValueError):
+            pass  # a schedule: reported as None
+    return {
+        "optimizer": optimizer_class,
+        "learning_rate": learning_rate,
+        "loss": _name(config.get("loss")),
+        "metrics": [_name(m) for m in (config.get("metrics") or [])] if isinstance(config.get("metrics"), list) else [],
+    }
+
+
+def _name(item: Any) -> str:
+    """A loss or metric as a name: strings as given, objects and configs by class name."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict):
+        return str(item.get("class_name") or item.get("config", {}).get("name") or "unknown")
+    return str(getattr(item, "__name__", type(item).__name__))

@@ -1,0 +1,122 @@
+"""Grading Keras submissions: a pre-warmed fork server against a fresh process each.
+
+Grades N submissions of ``keras_models`` (correct ones and known wrong ones, cycled
+from ``solutions/`` and ``tests/mutants/keras_models/``) twice, in one run:
+
+* ``pre-warmed``  one grading process and one fork server that imported TensorFlow and
+                  Keras once; each submission's child is forked from it;
+* ``fresh``       ``autograde check keras_models --submission DIR`` in a new process per
+                  submission (a new interpreter, TensorFlow imported again every time).
+
+and prints both totals, their ratio, and the pre-warmed design's cost per submission
+beyond the learner's own work (the submission's functions run directly in one warm
+process, no sandbox). Aim: at least 3x faster, under 0.5 s overhead per submission.
+
+    python bench/keras_grading.py [--submissions 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXERCISE = "keras_models"
+
+
+def submissions(count: int, folder: Path) -> list[Path]:
+    """``count`` submission folders: the reference and each mutant, in turn."""
+    reference = (ROOT / "solutions" / f"{EXERCISE}.py").read_text(encoding="utf-8")
+    variants = [reference] + [
+        reference + "\n\n" + m.read_text(encoding="utf-8")
+        for m in sorted((ROOT / "tests" / "mutants" / EXERCISE).glob("*.py"))
+    ]
+    made = []
+    for i in range(count):
+        target = folder / f"student{i:02d}"
+        target.mkdir()
+        (target / f"{EXERCISE}.py").write_text(variants[i % len(variants)], encoding="utf-8")
+        made.append(target)
+    return made
+
+
+def prewarmed(folders: list[Path]) -> tuple[float, list[float]]:
+    from autograde import loaders
+    from autograde.config import find_course
+    from autograde.grading import fork_server, grade
+
+    course = find_course(ROOT)
+    start = time.perf_counter()
+    scores = []
+    with fork_server(course, [EXERCISE]) as servers:
+        for folder in folders:
+            result = grade(course=course, submission=loaders.load(folder), server=servers, exercises=[EXERCISE])
+            scores.append(result.score)
+    return time.perf_counter() - start, scores
+
+
+def fresh(folders: list[Path]) -> float:
+    start = time.perf_counter()
+    for folder in folders:
+        done = subprocess.run(
+            [sys.executable, "-m", "autograde", "check", EXERCISE, "--submission", str(folder)],
+            cwd=ROOT, capture_output=True, text=True,
+        )
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"autograde check exited {done.returncode}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def learners_own_work(folders: list[Path]) -> float:
+    """Run each submission's functions directly in this (warm) process: the floor."""
+    import keras
+
+    from autograde.datasets import load_digits
+
+    X, y = load_digits()
+    X = X.reshape(-1, 8, 8)
+    total = 0.0
+    for i, folder in enumerate(folders):
+        spec = importlib.util.spec_from_file_location(f"bench_student_{i}", folder / f"{EXERCISE}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        start = time.perf_counter()
+        try:
+            spec.loader.exec_module(module)
+            keras.utils.set_random_seed(i)
+            module.build_linear_regression()
+            module.build_mlp_classifier()
+            module.build_regressor(9)
+            module.train_digits_classifier(X[:1400], y[:1400])
+        except Exception:  # a wrong submission may fail; its time still counts
+            pass
+        total += time.perf_counter() - start
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--submissions", type=int, default=20)
+    count = parser.parse_args().submissions
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = submissions(count, Path(tmp))
+        warm, scores = prewarmed(folders)
+        cold = fresh(folders)
+        own = learners_own_work(folders)
+    print(f"{count} submissions of {EXERCISE} (scores: {', '.join(f'{s:g}' for s in scores)})")
+    print(f"  pre-warmed fork server   {warm:7.1f} s   ({warm / count:.2f} s per submission)")
+    print(f"  fresh process each       {cold:7.1f} s   ({cold / count:.2f} s per submission)")
+    print(f"  ratio fresh / pre-warmed {cold / warm:7.2f}x  (aim: >= 3x)")
+    print(f"  learners' own work       {own:7.1f} s   (their functions run directly, one warm process)")
+    print(f"  overhead per submission  {(warm - own) / count:7.2f} s   (aim: < 0.5 s)")
+
+
+if __name__ == "__main__":
+    main()

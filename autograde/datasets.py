@@ -40,3 +40,31 @@ def load_digits() -> tuple[np.ndarray, np.ndarray]:
     ``y`` int64 labels 0-9. Reshape ``X`` to ``(n, 8, 8)`` for image-shaped exercises."""
     X, y = _digits()
     return X.copy(), y.copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _auto_mpg() -> tuple[np.ndarray, np.ndarray]:
+    path = Path(__file__).parent / "data" / "auto_mpg.csv"
+    if not path.is_file():
+        raise ConfigError(f"{path} is missing: reinstall autograde with its package data")
+    with path.open(encoding="utf-8") as f:  # plain comma-separated numbers: no quoting to handle
+        _header, *rows = (line.rstrip("\n").split(",") for line in f if not line.startswith("#"))
+    table = np.array([[float(v) if v else np.nan for v in row] for row in rows], dtype=np.float64)
+    table = table[~np.isnan(table).any(axis=1)]
+    # columns: mpg, the six numeric features, origin (1, 2, 3)
+    one_hot = (table[:, 7:8] == np.array([1.0, 2.0, 3.0])).astype(np.float64)
+    return np.hstack([table[:, 1:7], one_hot]), table[:, 0]
+
+
+def load_auto_mpg() -> tuple[np.ndarray, np.ndarray]:
+    """``(X, y)``: the Auto MPG cars without missing values. ``X`` float64 ``(392, 9)``:
+    cylinders, displacement (cubic inches), horsepower, weight (lbs), acceleration
+    (s to 60 mph), model year (70-82), then origin one-hot (USA, Europe, Japan); ``y``
+    float64 fuel efficiency in miles per gallon.
+
+    Read from ``autograde/data/auto_mpg.csv``, converted once from vega-datasets' local
+    ``cars.json`` (originally the UCI Machine Learning Repository's Auto MPG data); the
+    14 rows with a missing mpg or horsepower are left out. Features are not scaled:
+    standardise them before training."""
+    X, y = _auto_mpg()
+    return X.copy(), y.copy()

@@ -66,9 +66,12 @@ def describe(model: Any) -> dict[str, Any]:
 
 
 def _compile(model: Any) -> dict[str, Any] | None:
-    config = model.get_compile_config() if getattr(model, "compiled", False) else None
-    if not config:
+    if not getattr(model, "compiled", False):
         return None
+    try:
+        config = model.get_compile_config() or {}
+    except Exception:  # e.g. a lambda as loss: Keras cannot describe it; report what we can
+        config = {"loss": getattr(model, "loss", None), "metrics": None}
     optimizer = config.get("optimizer")
     learning_rate = None
     optimizer_class = None
@@ -97,5 +100,10 @@ def _name(item: Any) -> str:
     if isinstance(item, str):
         return item
     if isinstance(item, dict):
-        return str(item.get("class_name") or item.get("config", {}).get("name") or "unknown")
+        config = item.get("config")
+        if item.get("class_name") == "function" and isinstance(config, str):
+            return config  # keras.losses.mean_squared_error passed as a function
+        if isinstance(config, dict) and item.get("class_name") in (None, "function"):
+            return str(config.get("name") or "unknown")
+        return str(item.get("class_name") or "unknown")
     return str(getattr(item, "__name__", type(item).__name__))

@@ -9,8 +9,8 @@ from ``solutions/`` and ``tests/mutants/keras_models/``) twice, in one run:
                   submission (a new interpreter, TensorFlow imported again every time).
 
 and prints both totals, their ratio, and the pre-warmed design's cost per submission
-beyond the learner's own work (the submission's functions run directly in one warm
-process, no sandbox). Aim: at least 3x faster, under 0.5 s overhead per submission.
+beyond the learner's own work: the same tests run with the learner's functions called
+directly in one warm process, without sandbox or fork server (``bench/direct.py``). Aim: at least 3x faster, under 0.5 s overhead per submission.
 
     python bench/keras_grading.py [--submissions 20]
 """
@@ -18,7 +18,6 @@ process, no sandbox). Aim: at least 3x faster, under 0.5 s overhead per submissi
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import subprocess
 import sys
@@ -73,31 +72,16 @@ def fresh(folders: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def learners_own_work(folders: list[Path]) -> float:
-    """Run each submission's functions directly in this (warm) process: the floor."""
-    import keras
+def direct_floor(folders: list[Path]) -> float:
+    """The same tests on the same submissions, learner functions called directly in this
+    one warm process (no sandbox, no fork server): the learners' work plus the checks."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import direct
 
-    from autograde.datasets import load_digits
-
-    X, y = load_digits()
-    X = X.reshape(-1, 8, 8)
-    total = 0.0
-    for i, folder in enumerate(folders):
-        spec = importlib.util.spec_from_file_location(f"bench_student_{i}", folder / f"{EXERCISE}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        start = time.perf_counter()
-        try:
-            spec.loader.exec_module(module)
-            keras.utils.set_random_seed(i)
-            module.build_linear_regression()
-            module.build_mlp_classifier()
-            module.build_regressor(9)
-            module.train_digits_classifier(X[:1400], y[:1400])
-        except Exception:  # a wrong submission may fail; its time still counts
-            pass
-        total += time.perf_counter() - start
-    return total
+    start = time.perf_counter()
+    for folder in folders:
+        direct.run(folder, [EXERCISE])
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -109,12 +93,12 @@ def main() -> None:
         folders = submissions(count, Path(tmp))
         warm, scores = prewarmed(folders)
         cold = fresh(folders)
-        own = learners_own_work(folders)
+        own = direct_floor(folders)
     print(f"{count} submissions of {EXERCISE} (scores: {', '.join(f'{s:g}' for s in scores)})")
     print(f"  pre-warmed fork server   {warm:7.1f} s   ({warm / count:.2f} s per submission)")
     print(f"  fresh process each       {cold:7.1f} s   ({cold / count:.2f} s per submission)")
     print(f"  ratio fresh / pre-warmed {cold / warm:7.2f}x  (aim: >= 3x)")
-    print(f"  learners' own work       {own:7.1f} s   (their functions run directly, one warm process)")
+    print(f"  same tests, no engine    {own:7.1f} s   (learner functions called directly, one warm process)")
     print(f"  overhead per submission  {(warm - own) / count:7.2f} s   (aim: < 0.5 s)")
 
 

@@ -299,7 +299,7 @@ def test_digits_held_out_accuracy(student, rng):
                   "not the caller's arrays.")
 def test_inputs_unchanged(student, rng):
     X, y = _digits()
-    few = rng.permutation(len(y))[:100]
+    few = rng.permutation(len(y))[:16]  # one small batch: the check is about the arrays, not learning
     assert_unchanged(student.train_digits_classifier.call(X[few], y[few]))
 
 

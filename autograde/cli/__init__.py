@@ -90,7 +90,7 @@ def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path |
     def run() -> int:
         found = find_course(course).with_overrides(timeout_s=timeout)
         selected = found.select(exercises)
-        with fork_server(found) as server:
+        with fork_server(found, selected) as server:
             result = grade(
                 course=found,
                 submission=loaders.load(submission or found.stubs),

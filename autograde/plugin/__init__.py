@@ -130,11 +130,14 @@ class GradingPlugin:
         if report.failed:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext.strip()[-2000:]}")
 
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        # Before fixtures run: a module fixture that calls learner code seeds it too.
+        self.clock.seed = self._seed(item)
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
         spec = item.stash[markers.KEY]
         self.clock.limit_s = spec.timeout_s
-        self.clock.seed = self._seed(item)
         self.clock.deadline = time.monotonic() + spec.timeout_s
         try:
             yield

@@ -704,3 +704,10 @@ def test_a_huge_list_is_refused_by_the_child_with_a_reason(make_student):
     with pytest.raises(UnsupportedValue, match="more than 1,000,000 values in containers"):
         student.many()
     assert time.monotonic() - start < 2.0
+
+
+def test_import_time_does_not_count_against_the_test(make_student):
+    clock = Clock()
+    student = make_student({"slow": "import time\ntime.sleep(0.8)\ndef f():\n    return 1\n"}, name="slow", clock=clock)
+    deadline_in(clock, 0.5)  # shorter than the import
+    assert student.f() == 1

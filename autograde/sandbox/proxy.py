@@ -86,6 +86,12 @@ class Clock:
         self.limit_s: float = 0.0
         self.seed: int | None = None  # the current test's seed for learner-side randomness
 
+    def exclude(self, seconds: float) -> None:
+        """Move the running test's deadline back by ``seconds`` spent on something with a
+        limit of its own (importing the learner's module)."""
+        if self.deadline is not None:
+            self.deadline += seconds
+
     def current(self, fallback_s: float) -> tuple[float, float]:
         """(deadline, limit in seconds) for a request made now."""
         if self.deadline is None:
@@ -128,13 +134,15 @@ class StudentModule:
         child = Child(self._server, self._limits)
         self._child = child
         self._generation += 1
-        deadline = time.monotonic() + self._limits.load_timeout_s
+        started = time.monotonic()
         try:
             reply = self._exchange(child, {"op": "load", "module": self._name, "sources": sources},
-                                   f"import {self._name}", deadline, self._limits.load_timeout_s)
+                                   f"import {self._name}", started + self._limits.load_timeout_s,
+                                   self._limits.load_timeout_s)
         except LearnerError as exc:
             self._load_error = StudentLoadError(self._submission.display(self._name), exc)
             raise self._load_error from None
+        self._clock.exclude(time.monotonic() - started)  # importing has its own limit
         self._names = reply["names"]
         return child
 

@@ -19,7 +19,7 @@ import autograde
 from autograde.config import Course
 from autograde.errors import ConfigError
 from autograde.loaders import Submission
-from autograde.plugin import GradingPlugin, Inventory
+from autograde.plugin import Collector, GradingPlugin, Inventory
 from autograde.plugin.markers import GradeSpec
 from autograde.results import ExerciseResult, Result
 from autograde.sandbox.forkserver import ForkServer, ServerPool
@@ -71,7 +71,7 @@ def _no_plugin_autoload() -> Iterator[None]:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
 
 
-def _run_pytest(course: Course, exercises: Sequence[str], plugin: object, *extra: str) -> int:
+def _run_pytest(course: Course, exercises: Sequence[str], plugin: Collector, *extra: str) -> int:
     """Run the graders of ``exercises`` in this process, silently; return pytest's code."""
     missing = [str(course.grader(e)) for e in exercises if not course.grader(e).is_file()]
     if missing:
@@ -81,9 +81,8 @@ def _run_pytest(course: Course, exercises: Sequence[str], plugin: object, *extra
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _no_plugin_autoload():
         code = pytest.main(args, plugins=[plugin])
-    errors = getattr(plugin, "collection_errors", None) or getattr(plugin, "errors", None)
-    if errors:
-        raise ConfigError("the graders could not be collected:\n" + "\n".join(errors))
+    if plugin.collection_errors:
+        raise ConfigError("the graders could not be collected:\n" + "\n".join(plugin.collection_errors))
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
         raise RuntimeError(f"pytest stopped with exit code {code!r}:\n{sink.getvalue()[-4000:]}")
     return int(code)

@@ -40,14 +40,41 @@ def exercise_of(item: pytest.Item) -> str:
     return item.path.stem.removeprefix("test_")
 
 
-class GradingPlugin:
+class Collector:
+    """What every autograde plugin does at collection: register the markers, read each
+    test's spec once, and keep the graders' collection errors (instructor mistakes)."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        self.collection_errors: list[str] = []
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        markers.register(config)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.collection_errors.append(f"{report.nodeid}: {report.longreprtext.strip()[-2000:]}")
+
+    def specs(self, items: list[pytest.Item]) -> list[tuple[pytest.Item, markers.GradeSpec | None]]:
+        """Each item with its spec, or None (and an error kept) when its markers are wrong."""
+        out: list[tuple[pytest.Item, markers.GradeSpec | None]] = []
+        for item in items:
+            try:
+                out.append((item, markers.read(item, self.course.for_exercise(exercise_of(item)).timeout_s)))
+            except ConfigError as exc:
+                self.collection_errors.append(str(exc))
+                out.append((item, None))
+        return out
+
+
+class GradingPlugin(Collector):
     """One submission's grading run inside pytest."""
 
     def __init__(
         self, *, course: Course, submission: loaders.Submission, server: ForkServer | ServerPool, hidden: bool,
         full_tracebacks: bool = False,
     ) -> None:
-        self.course = course
+        super().__init__(course)
         self.submission = submission
         self.server = server
         self.hidden = hidden
@@ -57,7 +84,6 @@ class GradingPlugin:
         self.references: dict[str, ModuleType] = {}
         self.results: dict[str, list[TestResult]] = {}
         self.hidden_not_run = 0
-        self.collection_errors: list[str] = []
 
     # ------------------------------------------------------------------ fixtures
 
@@ -104,31 +130,19 @@ class GradingPlugin:
 
     # ------------------------------------------------------------------ hooks
 
-    def pytest_configure(self, config: pytest.Config) -> None:
-        markers.register(config)
-
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         keep: list[pytest.Item] = []
         drop: list[pytest.Item] = []
         broken: list[pytest.Item] = []
-        for item in items:
-            try:
-                spec = markers.read(item, self.course.for_exercise(exercise_of(item)).timeout_s)
-            except ConfigError as exc:
-                self.collection_errors.append(str(exc))
+        for item, spec in self.specs(items):
+            if spec is None:
                 broken.append(item)
-                continue
-            (drop if spec.hidden and not self.hidden else keep).append(item)
-        if broken:
-            config.hook.pytest_deselected(items=broken)
+            else:
+                (drop if spec.hidden and not self.hidden else keep).append(item)
         self.hidden_not_run = len(drop)
-        if drop:
-            config.hook.pytest_deselected(items=drop)
+        if broken or drop:
+            config.hook.pytest_deselected(items=broken + drop)
         items[:] = keep
-
-    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
-        if report.failed:
-            self.collection_errors.append(f"{report.nodeid}: {report.longreprtext.strip()[-2000:]}")
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         # Before fixtures run: a module fixture that calls learner code seeds it too.
@@ -201,29 +215,17 @@ def _plain_report(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.Test
     )
 
 
-class Inventory:
+class Inventory(Collector):
     """Collects the graders' tests and their specs without running anything."""
 
     def __init__(self, *, course: Course) -> None:
-        self.course = course
+        super().__init__(course)
         self.tests: dict[str, list[tuple[str, markers.GradeSpec]]] = {}
-        self.errors: list[str] = []
-
-    def pytest_configure(self, config: pytest.Config) -> None:
-        markers.register(config)
-
-    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
-        if report.failed:
-            self.errors.append(f"{report.nodeid}: {report.longreprtext.strip()[-2000:]}")
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        for item in items:
-            try:
-                spec = markers.read(item, self.course.for_exercise(exercise_of(item)).timeout_s)
-            except ConfigError as exc:
-                self.errors.append(str(exc))
-                continue
-            self.tests.setdefault(exercise_of(item), []).append((item.name, spec))
+        for item, spec in self.specs(items):
+            if spec is not None:
+                self.tests.setdefault(exercise_of(item), []).append((item.name, spec))
 
 
 # ---------------------------------------------------------------------- plain pytest use

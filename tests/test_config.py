@@ -63,3 +63,26 @@ def test_select_keeps_teaching_order_and_rejects_unknown_names():
 def test_no_course(tmp_path: Path):
     with pytest.raises(ConfigError, match="no course found"):
         find_course(tmp_path)
+
+
+def test_an_exercise_table_overrides_the_course_for_that_exercise_only(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.autograde]\nexercises = ["a", "k"]\ntimeout_s = 3\n\n'
+        '[tool.autograde.exercise.k]\npreload = ["keras"]\nmemory_mb = 6000\ntimeout_s = 60\n'
+    )
+    course = find_course(tmp_path)
+    plain, heavy = course.for_exercise("a"), course.for_exercise("k")
+    assert (plain.timeout_s, plain.limits.memory_mb, plain.preload) == (3, 1024, ())
+    assert (heavy.timeout_s, heavy.limits.memory_mb, heavy.preload) == (60, 6000, ("keras",))
+
+
+def test_unknown_setting_in_an_exercise_table(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("[tool.autograde.exercise.k]\nmemory = 5\n")
+    with pytest.raises(ConfigError, match=r"unknown setting\(s\) in \[tool.autograde.exercise.k\]: memory"):
+        find_course(tmp_path)
+
+
+def test_this_course_preloads_tensorflow_for_keras_only():
+    course = find_course(ROOT)
+    assert course.for_exercise("keras_models").preload == ("tensorflow", "keras")
+    assert course.for_exercise("perceptron").preload == ()

@@ -114,3 +114,13 @@ def test_result_round_trips_through_json(grade_sources):
     again = Result.from_json(result.to_json())
     assert again == result
     assert again.score < again.max_score
+
+
+def test_a_grading_run_starts_only_the_fork_servers_its_exercises_need(course):
+    from autograde.grading import fork_server
+
+    with fork_server(course, ["perceptron", "losses"]) as pool:
+        assert list(pool.servers) == [()]
+        assert pool.get(("tensorflow", "keras")) is pool.get(("tensorflow", "keras"))
+        assert list(pool.servers) == [(), ("tensorflow", "keras")]
+    assert pool.servers == {}

@@ -37,6 +37,7 @@ class ForkServer:
         )
         theirs.close()
         self.control = ours
+        self.spawned = False
 
     def _ask(self, request: dict[str, Any], fds: list[int] = ()) -> dict[str, Any]:  # type: ignore[assignment]
         data = json.dumps(request).encode()
@@ -54,6 +55,7 @@ class ForkServer:
 
     def spawn(self, child_socket: socket.socket, output_fd: int, limits: Limits) -> int:
         """Fork a sandboxed child serving on ``child_socket``; return its pid."""
+        self.spawned = True
         return int(self._ask({"op": "spawn", "limits": limits.to_dict()}, [child_socket.fileno(), output_fd])["pid"])
 
     def wait(self, pid: int, timeout: float = 1.0) -> int | None:
@@ -64,6 +66,8 @@ class ForkServer:
     def close(self) -> None:
         """Stop the fork server (its children die with it: they have a parent-death signal)."""
         self.control.close()
+        if not self.spawned:  # nothing to clean up: don't wait for an import still running
+            self.process.kill()
         try:
             self.process.wait(timeout=2)
         except subprocess.TimeoutExpired:

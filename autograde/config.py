@@ -68,8 +68,6 @@ class Course:
     def for_exercise(self, name: str) -> Course:
         """The settings in force for ``name``: the course's, then its exercise table's."""
         table = dict(dict(self.exercise_settings).get(name, ()))
-        if "preload" in table:
-            table["preload"] = tuple(table["preload"])
         return self.with_overrides(**table) if table else self
 
     def with_overrides(self, **settings: Any) -> Course:
@@ -125,6 +123,11 @@ def _check_keys(table: dict[str, Any], known: set[str], where: str) -> None:
         )
 
 
+def _frozen(settings: dict[str, Any]) -> dict[str, Any]:
+    """TOML's lists as the tuples the frozen settings hold."""
+    return {k: tuple(v) if k == "preload" else v for k, v in settings.items()}
+
+
 def _course(root: Path, table: dict[str, Any]) -> Course:
     known = {"exercises", "seed", "stubs_dir", "solutions_dir", "graders_dir", "exercise"} | PER_EXERCISE
     _check_keys(table, known, "tool.autograde")
@@ -132,10 +135,9 @@ def _course(root: Path, table: dict[str, Any]) -> Course:
     for name, settings in per_exercise.items():
         _check_keys(settings, PER_EXERCISE, f"tool.autograde.exercise.{name}")
     table["exercise_settings"] = tuple(
-        (name, tuple(sorted(settings.items()))) for name, settings in sorted(per_exercise.items())
+        (name, tuple(sorted(_frozen(settings).items()))) for name, settings in sorted(per_exercise.items())
     )
-    if "preload" in table:
-        table["preload"] = tuple(table["preload"])
+    table = _frozen(table)
     course = Course(root=root, exercises=())
     exercises = table.get("exercises")
     if exercises is None:

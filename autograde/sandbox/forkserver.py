@@ -23,7 +23,6 @@ class ForkServer:
     """A running zygote process. Start it early: it imports NumPy while pytest starts."""
 
     def __init__(self, *, hidden_paths: tuple[str, ...] = (), preload: tuple[str, ...] = ()) -> None:
-        self.preload = preload
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {k: v for k, v in os.environ.items() if k in _ENV_KEEP}
         # -I: no user site, no PYTHON* variables, no current directory on sys.path.

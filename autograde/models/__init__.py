@@ -4,8 +4,9 @@ A model built or trained in the learner's child comes back as a plain descriptio
 (:mod:`autograde.sandbox.keras_models`): layers with their class, settings, parameter counts
 and weights; the input shape; the compile settings. :func:`read` validates it against an
 allowlist of built-in layers and activations and returns a frozen :class:`ModelSpec`.
-Where a grader needs a live model (to measure accuracy on data the child never sees),
-:func:`build` constructs one itself from the validated spec.
+To measure a model on data the child never sees, :func:`predict` computes its outputs
+here in NumPy from the validated layers and weights; where a grader needs a live Keras
+model (to train it further), :func:`build` constructs one itself from the validated spec.
 
 The grader never hands anything a learner produced to Keras' deserialisers
 (``model_from_json``, ``load_model``, ``from_config``): two 2025 CVEs ran code from a

@@ -36,6 +36,11 @@ def _prctl(option: int, value: int) -> None:
     _libc.prctl(option, value, 0, 0, 0)
 
 
+def die_with_parent() -> None:
+    """Have the kernel kill this process when its parent dies (even by ``kill -9``)."""
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 class Zygote:
     """Forks children and reaps them; keeps their exit statuses until asked."""
 
@@ -80,7 +85,7 @@ class Zygote:
 
     def become_child(self, sock_fd: int, out_fd: int, child_limits: dict, scratch: str) -> None:
         os.setsid()  # its own process group: the grader kills the whole group
-        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        die_with_parent()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
@@ -154,7 +159,7 @@ def main() -> None:
 
     ``PRELOAD`` is a comma-separated list of modules, or ``-`` for none.
     """
-    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    die_with_parent()
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the grader's to handle
     control = socket.socket(fileno=int(sys.argv[1]))

@@ -1,0 +1,59 @@
+"""The class as Gradescope autograder results: ``<student>/results.json`` per student, in
+the format Gradescope's autograder reads (top-level score and output, one entry per test).
+
+Each test shows the student what their feedback file shows: hidden tests keep their
+details to themselves and become visible to the student only once grades are published.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+from autograde.gradebook import Row
+from autograde.reporters import feedback
+from autograde.reporters._common import file_names
+from autograde.results import Status
+
+
+def to_dict(row: Row) -> dict[str, Any]:
+    """``row`` as a Gradescope ``results.json`` document. Test numbers are
+    ``exercise.test``, counted from 1 in course order; the top-level score is the
+    result's, which Gradescope then uses instead of summing the tests."""
+    return {
+        "score": row.result.score,
+        "execution_time": round(row.duration_s),
+        "output": feedback.summary_markdown(row),
+        "output_format": "md",
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": [
+            {
+                "name": f"{exercise.name} › {test.name}",
+                "name_format": "text",
+                "number": f"{i}.{j}",
+                "score": test.score,
+                "max_score": test.max_score,
+                "status": "passed" if test.status is Status.PASSED else "failed",
+                "output": feedback.details_markdown(test),
+                "output_format": "md",
+                "visibility": "after_published" if test.hidden else "visible",
+                "tags": [exercise.name],
+            }
+            for i, exercise in enumerate(row.result.exercises, start=1)
+            for j, test in enumerate(exercise.tests, start=1)
+        ],
+    }
+
+
+def write(rows: Sequence[Row], out_dir: Path) -> list[Path]:
+    """Write ``out_dir/<student>/results.json`` for each row; return the paths written."""
+    names = file_names(row.student for row in rows)
+    written = []
+    for row in rows:
+        path = out_dir / names[row.student] / "results.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(to_dict(row), indent=2, ensure_ascii=False), encoding="utf-8")
+        written.append(path)
+    return written

@@ -40,7 +40,7 @@ def test_display_is_relative_to_the_working_directory(tmp_path: Path, monkeypatc
     ("name", "content", "message"),
     [
         ("missing", None, "does not exist"),
-        ("a.txt", b"", "expected a folder of .py files or a .py file"),
+        ("a.txt", b"", "expected a folder, a .py file, a .ipynb notebook or a .zip archive"),
         ("bad-name.py", b"", "is not a valid Python module name"),
         ("latin.py", b"x = '\xe9'\n", r"is not UTF-8 text \(byte 5\); save it as UTF-8"),
     ],

@@ -1,0 +1,112 @@
+"""A Jupyter notebook becomes a module: its code cells, in order, without IPython syntax.
+
+Nothing here runs learner code: cells are only parsed (to tell plain Python from IPython
+syntax). The child runs each cell separately (``sandbox/child.py``), so that a failing
+cell is reported with its number and does not stop the cells after it.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import warnings
+from dataclasses import dataclass
+
+from autograde.errors import SubmissionError
+
+# `files = !ls`, `t = %timeit f()`: an assignment whose value is a shell or magic line.
+_CAPTURE = re.compile(r"^[\w.\[\]\s,()]+=\s*[!%]")
+_SHOWN_LINE = 60  # longest skipped line quoted in a note
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One code cell: its 1-based position among all the notebook's cells, and its code."""
+
+    number: int
+    source: str
+
+
+def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], str]:
+    """The code cells of notebook ``text`` (named ``shown`` in messages), with IPython
+    lines replaced by ``pass``, and a note listing what was skipped ("" when nothing was).
+
+    Raises :class:`SubmissionError` for broken JSON or a notebook format other than 4.
+    """
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SubmissionError(
+            f"{shown} is not a readable notebook: broken JSON at line {exc.lineno}, column {exc.colno} "
+            f"({exc.msg}); open it in Jupyter and save it again"
+        ) from None
+    version = raw.get("nbformat") if isinstance(raw, dict) else None
+    if version != 4:
+        raise SubmissionError(
+            f"{shown} is a notebook of format {version!r}; autograde reads format 4 (Jupyter 4 and later): "
+            f"open it in a current Jupyter and save it again"
+        )
+    # Imported here: nbformat costs ~0.1 s to import, which grading plain .py files should not pay.
+    import nbformat
+
+    try:
+        with warnings.catch_warnings():  # old 4.x minors lack cell ids; nbformat warns and adds them
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
+        cells = [(i, c.get("cell_type"), c.get("source", "")) for i, c in enumerate(notebook.cells, 1)]
+    except Exception as exc:  # nbformat's readers raise a variety of types for malformed content
+        raise SubmissionError(
+            f"{shown} is not a readable notebook ({type(exc).__name__}: {exc}); open it in Jupyter and save it again"
+        ) from None
+    code: list[Cell] = []
+    skipped: list[str] = []
+    for number, kind, source in cells:
+        if kind != "code" or not isinstance(source, str):
+            continue
+        if source.lstrip().startswith("%%"):  # a cell magic: the whole cell is not Python
+            skipped.append(f"cell {number}: {_quote(source.lstrip().splitlines()[0])} (the whole cell)")
+            continue
+        kept, lines = _strip_ipython(source)
+        skipped += [f"cell {number}: {_quote(line)}" for line in lines]
+        code.append(Cell(number, kept))
+    return tuple(code), _note(shown, skipped)
+
+
+def _strip_ipython(source: str) -> tuple[str, list[str]]:
+    """``source`` with each IPython line replaced by ``pass`` at its indentation (so the
+    cell stays valid and its line numbers keep), and the lines replaced."""
+    if _is_python(source):  # plain Python is left alone: a '%' in a string is no magic
+        return source, []
+    out, skipped = [], []
+    for line in source.splitlines(keepends=True):
+        body = line.strip()
+        if body.startswith(("%", "!", "?")) or _CAPTURE.match(body) or (body.endswith("?") and not body.startswith("#")):
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}pass\n" if line.endswith("\n") else f"{indent}pass")
+            skipped.append(body)
+        else:
+            out.append(line)
+    return "".join(out), skipped
+
+
+def _is_python(source: str) -> bool:
+    try:
+        ast.parse(source)
+    except (SyntaxError, ValueError):
+        return False
+    except (RecursionError, MemoryError):  # too deeply nested to check: leave it to the child
+        return True
+    return True
+
+
+def _quote(line: str) -> str:
+    line = line.strip()
+    return line if len(line) <= _SHOWN_LINE else line[: _SHOWN_LINE - 3] + "..."
+
+
+def _note(shown: str, skipped: list[str]) -> str:
+    if not skipped:
+        return ""
+    plural = "" if len(skipped) == 1 else "s"
+    return f"{shown}: skipped {len(skipped)} IPython line{plural} ({'; '.join(skipped)})"

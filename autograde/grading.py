@@ -115,7 +115,10 @@ def grade(
     _run_pytest(course, selected, plugin)
     return Result(
         submission=submission.name,
-        exercises=tuple(ExerciseResult(e, tuple(plugin.results.get(e, ()))) for e in selected),
+        exercises=tuple(
+            ExerciseResult(e, tuple(plugin.results.get(e, ())), getattr(plugin.students.get(e), "load_notes", ()))
+            for e in selected
+        ),
         hidden_tests_run=hidden,
         hidden_tests_not_run=plugin.hidden_not_run,
         environment=environment(),

@@ -60,6 +60,7 @@ class ExerciseResult:
 
     name: str
     tests: tuple[TestResult, ...]
+    notes: tuple[str, ...] = ()  # what loading the exercise's module noticed (a notebook cell that failed)
 
     @property
     def score(self) -> float:
@@ -74,12 +75,14 @@ class ExerciseResult:
             "name": self.name,
             "score": self.score,
             "max_score": self.max_score,
+            "notes": list(self.notes),
             "tests": [t.to_dict() for t in self.tests],
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ExerciseResult:
-        return cls(name=d["name"], tests=tuple(TestResult.from_dict(t) for t in d["tests"]))
+        return cls(name=d["name"], tests=tuple(TestResult.from_dict(t) for t in d["tests"]),
+                   notes=tuple(d.get("notes", ())))
 
 
 @dataclass(frozen=True)

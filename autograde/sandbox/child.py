@@ -18,6 +18,7 @@ import time
 import traceback
 import types
 import warnings
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -28,27 +29,65 @@ from autograde.errors import UnsupportedValue
 
 # Messages from the grader are trusted but still bounded.
 REQUEST_LIMIT = 1 << 30
+MAX_NOTES = 20  # failing cells reported at load; a notebook of broken cells needs no more
 
 
 class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Serves the submission's own modules from memory, so a learner's exercise can import
-    a sibling (``from activations import sigmoid``) without any file on disk."""
+    a sibling (``from activations import sigmoid``) without any file on disk.
 
-    def __init__(self, sources: dict[str, tuple[str, str]]) -> None:
+    A notebook module runs cell by cell, like Jupyter's "run all" with errors allowed (as
+    nbgrader executes): a failing cell is recorded in ``notes`` and the later cells still
+    run, so one broken cell does not cost the functions defined elsewhere.
+    """
+
+    def __init__(self, sources: dict[str, _Source], server: Server) -> None:
         self.sources = sources
+        self.server = server
+        self.notes: list[str] = []
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
         if fullname in self.sources:
-            return importlib.util.spec_from_loader(fullname, self, origin=self.sources[fullname][0])
+            return importlib.util.spec_from_loader(fullname, self, origin=self.sources[fullname].filename)
         return None
 
     def create_module(self, spec: Any) -> None:
         return None
 
     def exec_module(self, module: types.ModuleType) -> None:
-        filename, source = self.sources[module.__name__]
-        module.__file__ = filename
-        exec(compile(source, filename, "exec", dont_inherit=True), module.__dict__)
+        found = self.sources[module.__name__]
+        module.__file__ = found.filename
+        if not found.cells:
+            exec(compile(found.source, found.filename, "exec", dont_inherit=True), module.__dict__)
+            return
+        for index, (number, source) in enumerate(found.cells):
+            try:
+                exec(compile(source, cell_filename(found.filename, number), "exec", dont_inherit=True),
+                     module.__dict__)
+            except BaseException as exc:  # SyntaxError and SystemExit too: a cell's failure is a note
+                error = self.server.error(exc)
+                later = "; the cells after it ran anyway" if index + 1 < len(found.cells) else ""
+                self.notes.append(f"{found.filename}: cell {number} raised {error['type']}: {error['message']}{later}")
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One module as the load request sends it; ``cells`` are (number, code) for a notebook."""
+
+    filename: str
+    source: str
+    cells: tuple[tuple[int, str], ...] = ()
+
+    def texts(self) -> dict[str, str]:
+        """Each filename a traceback may name, with its text."""
+        if not self.cells:
+            return {self.filename: self.source}
+        return {cell_filename(self.filename, number): code for number, code in self.cells}
+
+
+def cell_filename(filename: str, number: int) -> str:
+    """How a notebook cell is named in tracebacks: ``perceptron.ipynb, cell 3``."""
+    return f"{filename}, cell {number}"
 
 
 class Server:
@@ -89,14 +128,20 @@ class Server:
             return {"ok": True, "value": None, "warnings": []}
         raise ValueError(f"unknown op {op!r}")
 
-    def load(self, name: str, sources: dict[str, list[str]]) -> dict:
-        table = {mod: (f, s) for mod, (f, s) in sources.items()}
-        for filename, source in table.values():
-            self.files.add(filename)
-            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        sys.meta_path.insert(0, _SubmissionFinder(table))
+    def load(self, name: str, sources: dict[str, list]) -> dict:
+        table = {mod: _Source(filename, source, tuple((int(n), str(c)) for n, c in cells))
+                 for mod, (filename, source, cells) in sources.items()}
+        for found in table.values():
+            for filename, text in found.texts().items():
+                self.files.add(filename)
+                linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+        finder = _SubmissionFinder(table, self)
+        sys.meta_path.insert(0, finder)
         self.module = __import__(name)
-        return {"names": self.names()}
+        notes = finder.notes
+        if len(notes) > MAX_NOTES:
+            notes = [*notes[: MAX_NOTES - 1], f"... and {len(notes) - MAX_NOTES + 1} more failing cells"]
+        return {"names": self.names(), "notes": notes}
 
     def names(self) -> dict[str, str]:
         """Public names of the module and their kinds; names it imported are marked so

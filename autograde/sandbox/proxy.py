@@ -120,6 +120,7 @@ class StudentModule:
         self._load_error: StudentLoadError | None = None
         self._generation = 0  # which child the objects handed out so far live in
         self.log = TestLog()
+        self.load_notes: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -130,7 +131,8 @@ class StudentModule:
             return self._child
         if self._child is not None:
             self._child.close()
-        sources = {m.module: [m.filename, m.source] for m in self._submission.modules.values()}
+        sources = {m.module: [m.filename, m.source, [[c.number, c.source] for c in m.cells]]
+                   for m in self._submission.modules.values()}
         child = Child(self._server, self._limits)
         self._child = child
         self._generation += 1
@@ -144,6 +146,8 @@ class StudentModule:
             raise self._load_error from None
         self._clock.exclude(time.monotonic() - started)  # importing has its own limit
         self._names = reply["names"]
+        # What running a notebook's cells noticed (a failing cell), for the exercise's result.
+        self.load_notes = tuple(n for n in reply.get("notes", ()) if isinstance(n, str))
         return child
 
     def close(self) -> None:

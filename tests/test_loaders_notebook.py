@@ -1,0 +1,186 @@
+"""Notebooks: code cells become the module, IPython lines are skipped and reported, and a
+failing cell is reported with its number while the cells after it still run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from autograde import loaders
+from autograde.errors import StudentException, StudentLoadError, SubmissionError
+from autograde.grading import grade
+from autograde.loaders import Cell
+from autograde.results import Result, Status
+from autograde.sandbox.limits import Limits
+from autograde.sandbox.proxy import Clock, StudentModule
+
+from conftest import solution_source
+
+
+def notebook(*cells: str) -> bytes:
+    """A format-4 notebook; a cell starting with ``# md`` is markdown, others are code."""
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell(c[4:]) if c.startswith("# md") else new_code_cell(c) for c in cells]
+    return nbformat.writes(nb).encode("utf-8")
+
+
+def read(*cells: str, name: str = "perceptron.ipynb") -> loaders.Submission:
+    return loaders.from_files({name: notebook(*cells)}, name="kim", path="kim", exercises=("perceptron",))
+
+
+def test_code_cells_become_the_module_numbered_among_all_cells():
+    sub = read("# md # Perceptron", "import numpy as np", "# md Now the step:", "def step(x):\n    return x > 0\n")
+    module = sub.modules["perceptron"]
+    assert module.filename == "perceptron.ipynb"
+    assert module.cells == (Cell(2, "import numpy as np"), Cell(4, "def step(x):\n    return x > 0\n"))
+    assert module.source == "import numpy as np\n\ndef step(x):\n    return x > 0\n"
+    assert sub.notes == ()
+
+
+def test_magics_shell_lines_and_help_are_skipped_and_reported():
+    sub = read(
+        "%matplotlib inline\nimport numpy as np",
+        "%%time\nx = 1",
+        "# md text",
+        "for i in range(2):\n    !echo hi\n    files = !ls\nnp.mean?\n?np.sum",
+        "s = '%d'\nprint(s)",  # plain Python: a '%' in a string is no magic
+    )
+    cells = sub.modules["perceptron"].cells
+    assert cells == (
+        Cell(1, "pass\nimport numpy as np"),
+        Cell(4, "for i in range(2):\n    pass\n    pass\npass\npass"),
+        Cell(5, "s = '%d'\nprint(s)"),
+    )
+    assert sub.notes == (
+        "perceptron.ipynb: skipped 6 IPython lines (cell 1: %matplotlib inline; cell 2: %%time (the whole cell); "
+        "cell 4: !echo hi; cell 4: files = !ls; cell 4: np.mean?; cell 4: ?np.sum)",
+    )
+
+
+def test_a_notebook_of_any_4_minor_is_read(tmp_path: Path):
+    raw = {"nbformat": 4, "nbformat_minor": 2, "metadata": {},
+           "cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                      "source": ["def step(x):\n", "    return x\n"]}]}
+    (tmp_path / "perceptron.ipynb").write_text(json.dumps(raw), encoding="utf-8")
+    sub = loaders.load(tmp_path / "perceptron.ipynb")
+    assert sub.modules["perceptron"].cells == (Cell(1, "def step(x):\n    return x\n"),)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"cells": [', "perceptron.ipynb is not a readable notebook: broken JSON at line 1, column 12 "
+                         "(Expecting value); open it in Jupyter and save it again"),
+        (json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": []}).encode(),
+         "perceptron.ipynb is a notebook of format 3; autograde reads format 4 (Jupyter 4 and later): "
+         "open it in a current Jupyter and save it again"),
+        (b"[1, 2]", "perceptron.ipynb is a notebook of format None; autograde reads format 4 (Jupyter 4 and "
+                    "later): open it in a current Jupyter and save it again"),
+        (b'{"nbformat": 4, "cells": "\xff"}', "perceptron.ipynb is not UTF-8 text (byte 26); save it as UTF-8"),
+    ],
+)
+def test_unreadable_notebooks_say_why(content: bytes, message: str):
+    with pytest.raises(SubmissionError) as caught:
+        loaders.from_files({"perceptron.ipynb": content}, name="kim", path="kim", exercises=("perceptron",))
+    assert str(caught.value) == message
+
+
+def test_a_notebook_whose_cells_are_not_a_list_is_refused():
+    content = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": 7}).encode()
+    with pytest.raises(SubmissionError, match=r"^perceptron.ipynb is not a readable notebook \(.*\); open it"):
+        loaders.from_files({"perceptron.ipynb": content}, name="kim", path="kim")
+
+
+# ---------------------------------------------------------------- through the fork server
+
+
+@pytest.fixture
+def student_of(server):
+    made: list[StudentModule] = []
+
+    def make(sub: loaders.Submission, module: str = "perceptron") -> StudentModule:
+        student = StudentModule(name=module, submission=sub, server=server, limits=Limits(load_timeout_s=3.0),
+                                clock=Clock())
+        made.append(student)
+        return student
+
+    yield make
+    for student in made:
+        student.close()
+
+
+def test_a_failing_cell_is_a_note_and_later_cells_still_run(student_of):
+    student = student_of(read(
+        "# md intro",
+        "def one():\n    return 1",
+        "y = undefined_name + 1",
+        "def broken(:\n    pass",
+        "import sys\nsys.exit(3)",
+        "def two():\n    return one() + 1",
+    ))
+    assert student.two() == 2
+    assert student.load_notes == (
+        "perceptron.ipynb: cell 3 raised NameError: name 'undefined_name' is not defined; "
+        "the cells after it ran anyway",
+        "perceptron.ipynb: cell 4 raised SyntaxError: invalid syntax (perceptron.ipynb, cell 4, line 1); "
+        "the cells after it ran anyway",
+        "perceptron.ipynb: cell 5 raised SystemExit: your code called sys.exit(3); the cells after it ran anyway",
+    )
+
+
+def test_the_last_cell_failing_says_nothing_of_later_cells(student_of):
+    student = student_of(read("def one():\n    return 1", "1 / 0"))
+    assert student.one() == 1
+    assert student.load_notes == ("perceptron.ipynb: cell 2 raised ZeroDivisionError: division by zero",)
+
+
+def test_frames_name_the_cell_and_show_its_line(student_of):
+    student = student_of(read("x = 1", "def f(a):\n    return a / 0\n"))
+    with pytest.raises(StudentException) as caught:
+        student.f(1)
+    assert [(f.file, f.line, f.function, f.code) for f in caught.value.frames] == [
+        ("perceptron.ipynb, cell 2", 2, "f", "return a / 0"),
+    ]
+
+
+def test_a_py_module_that_fails_at_import_still_fails_the_load(student_of):
+    sub = loaders.from_files({"perceptron.py": b"def one():\n    return 1\nx = undefined_name\n"},
+                             name="kim", path="kim")
+    with pytest.raises(StudentLoadError, match="NameError: name 'undefined_name' is not defined"):
+        student_of(sub).one()
+
+
+def test_a_notebook_is_graded_end_to_end(course, server, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # files are shown relative to the working directory
+    path = tmp_path / "kim.ipynb"
+    path.write_bytes(notebook(
+        "# md # My perceptron",
+        "%matplotlib inline\n!pip install numpy",
+        "print(not_defined_yet)",
+        solution_source("perceptron"),
+    ))
+    sub = loaders.load(path, exercises=("perceptron",))
+    result = grade(course=course, submission=sub, server=server, exercises=("perceptron",))
+    assert result.notes == (
+        "kim.ipynb is not named after an exercise; as the only code file it stands in for every exercise's "
+        "module (perceptron)",
+        "kim.ipynb: skipped 2 IPython lines (cell 2: %matplotlib inline; cell 2: !pip install numpy)",
+    )
+    (exercise,) = result.exercises
+    assert exercise.notes == (
+        "kim.ipynb: cell 3 raised NameError: name 'not_defined_yet' is not defined; the cells after it ran anyway",
+    )
+    assert exercise.score == exercise.max_score > 0
+    assert all(t.status is Status.PASSED for t in exercise.tests)
+    assert Result.from_json(result.to_json()).exercises[0].notes == exercise.notes
+
+
+def test_exercise_notes_default_to_none_in_older_documents(grade_sources):
+    document = json.loads(grade_sources({"perceptron": "x = 1\n"}).to_json())
+    assert document["exercises"][0]["notes"] == []
+    del document["exercises"][0]["notes"]
+    assert Result.from_json(json.dumps(document)).exercises[0].notes == ()

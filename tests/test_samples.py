@@ -127,6 +127,8 @@ MUTATED = [
 
 
 # --- students as submissions, without the batch loaders ------------------------------------
+# Each builder applies one of the batch loaders' rules by hand, in the simplest way that fits
+# this data (the zip extracted, Canvas names cut to their file name, ...).
 
 def _folder(name: str) -> Callable[[Path], loaders.Submission]:
     return lambda _tmp: loaders.load(CLASS / name)
@@ -161,7 +163,8 @@ def _notebooks(_tmp: Path) -> loaders.Submission:
 
 
 SUBMISSIONS: dict[str, Callable[[Path], loaders.Submission]] = {
-    **{name: _folder(name) for name in ("alice_martin", "lee_seoyeon", "lucas_silva", "ines_garcia", "oh_jiwoo", "kang_doyun")},
+    **{name: _folder(name)
+       for name in ("alice_martin", "lee_seoyeon", "lucas_silva", "ines_garcia", "oh_jiwoo", "kang_doyun")},
     "park_jihoon": _zip,
     "songdaeun": _canvas,
     "noah_wilson": _single_file,
@@ -299,7 +302,7 @@ def test_the_broken_notebook_is_not_json():
         nbformat.read(path, as_version=4)
 
 
-@pytest.mark.parametrize("student, exercise, mutant", MUTATED, ids=lambda v: str(v))
+@pytest.mark.parametrize("student, exercise, mutant", MUTATED, ids=str)
 def test_mutated_file_ends_with_the_intended_wrong_definition(tmp_path, student, exercise, mutant):
     source = _student_source(student, exercise, tmp_path)
     wrong = (MUTANTS / exercise / f"{mutant}.py").read_text(encoding="utf-8")

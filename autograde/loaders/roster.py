@@ -136,7 +136,7 @@ def _class_entries(tree: Tree, exercises: tuple[str, ...]) -> list[_Entry]:
         if name.endswith(".zip"):
             student = _student_name(PurePosixPath(name).stem)
             try:
-                sub = zip_tree(read(), origin).unwrap()
+                sub = zip_tree(read(), origin)
             except SubmissionError as exc:
                 entries.append(_Entry(student, origin, problem=str(exc)))
                 continue
@@ -150,7 +150,7 @@ def _student_entry(student: str, tree: Tree, exercises: tuple[str, ...]) -> _Ent
     """One student's folder or zip (rule 4)."""
     top = tree.unwrap()
     try:
-        files = tuple(_File(name, top.origin(name), data) for name, data in student_files(top).items())
+        files = tuple(_File(name, top.origin(name), data) for name, data in student_files(tree).items())
     except SubmissionError as exc:
         return _Entry(student, top.where.removesuffix("!"), problem=str(exc))
     return _Entry(student, top.where.removesuffix("!"), files)

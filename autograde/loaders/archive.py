@@ -83,7 +83,7 @@ def zip_tree(data: bytes, shown: str) -> Tree:
         node = tree
         for folder in folders:
             node = node.dirs.setdefault(folder, Tree(node.origin(folder)))
-        node.files[name] = lambda content=content: content  # type: ignore[misc]
+        node.files[name] = _held(content)
     return tree
 
 
@@ -100,6 +100,10 @@ def read_file(path: Path, shown: str) -> bytes:
 
 def _disk_reader(path: Path, shown: str) -> Callable[[], bytes]:
     return lambda: read_file(path, shown)
+
+
+def _held(content: bytes) -> Callable[[], bytes]:
+    return lambda: content
 
 
 def read_zip(data: bytes, shown: str) -> dict[str, bytes]:

@@ -199,7 +199,8 @@ def _html_block(block: _Block) -> str:
             css = f' class="{status.value}"' if status else ""
             return f"<h{level}{css}>{escape(text)}</h{level}>"
         case _Text(text, label):
-            return "<p>" + " ".join(p for p in (f"<strong>{escape(label)}</strong>" if label else "", escape(text)) if p) + "</p>"
+            strong = f"<strong>{escape(label)}</strong>" if label else ""
+            return "<p>" + " ".join(part for part in (strong, escape(text)) if part) + "</p>"
         case _Code(text):
             return f"<pre><code>{escape(text)}</code></pre>"
         case _Table(header, rows):

@@ -149,10 +149,10 @@ def _tests(graded: Sequence[Row]) -> str:
             seen[exercise.name, test.name].append(test.status is Status.PASSED)
             info[exercise.name, test.name] = (test.hidden, test.max_score)
     lines = []
-    for (exercise, test), passed in seen.items():
-        hidden, max_score = info[exercise, test]
-        name = _Markup(escape(test) + ('<span class="hidden-mark">hidden</span>' if hidden else ""))
-        lines.append((exercise, name, number(max_score), f"{sum(passed)} / {len(passed)}",
+    for (exercise_name, test_name), passed in seen.items():
+        hidden, max_score = info[exercise_name, test_name]
+        name = _Markup(escape(test_name) + ('<span class="hidden-mark">hidden</span>' if hidden else ""))
+        lines.append((exercise_name, name, number(max_score), f"{sum(passed)} / {len(passed)}",
                       _rate(sum(passed) / len(passed))))
     return _table(("exercise", "test", "points", "passed", "pass rate"), lines, numeric={2, 3})
 

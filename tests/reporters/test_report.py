@@ -53,7 +53,8 @@ def test_summary_counts_and_scores_over_graded_rows(rows: list[Row]) -> None:
     graded = [100 * r.result.score / r.result.max_score for r in rows if r.status is RowStatus.GRADED]
     assert cards(page) == {
         "students": "4", "graded": "3", "unreadable": "1", "crashed": "0", "timed out": "0",
-        "mean score": f"{round(statistics.fmean(graded), 1):g}%", "median score": f"{round(statistics.median(graded), 1):g}%",
+        "mean score": f"{round(statistics.fmean(graded), 1):g}%",
+        "median score": f"{round(statistics.median(graded), 1):g}%",
     }
     assert "<title>Deep learning &lt;week 5&gt; &amp; co</title>" in page
     assert "<h1>Deep learning &lt;week 5&gt; &amp; co</h1>" in page
@@ -100,7 +101,8 @@ def test_exercise_and_test_pass_rates(rows: list[Row]) -> None:
     assert "perceptron test_gates_table 2 2 / 3 66.7%" in text  # the stubs' GATES table is wrong
     full = next(r for r in rows if r.student == FULL).result.exercises[0]
     mean = statistics.fmean(r.result.exercises[0].score for r in rows if r.status is RowStatus.GRADED)
-    passed = [t.status is Status.PASSED for r in rows if r.status is RowStatus.GRADED for t in r.result.exercises[0].tests]
+    passed = [t.status is Status.PASSED
+              for r in rows if r.status is RowStatus.GRADED for t in r.result.exercises[0].tests]
     assert (f"perceptron {full.max_score:g} {round(mean, 2):g} {round(100 * mean / full.max_score, 1):g}% 33.3% "
             f"{round(100 * sum(passed) / len(passed), 1):g}%") in text
 

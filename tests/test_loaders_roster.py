@@ -190,6 +190,20 @@ def test_rule_4_canvas_resubmissions_keep_the_latest_version(tmp_path: Path):
     assert sub.notes == candidate.notes
 
 
+def test_rule_4_a_folder_holding_only_a_zip_is_read_through_it_one_level_deep(tmp_path: Path):
+    inner = zip_bytes({"perceptron.py": "x = 1\n"})
+    write(tmp_path / "class", {
+        "Kim_1_assignsubmission_file_/hw.zip": zip_bytes({"hw/perceptron.py": "x = 1\n"}),
+        "Lee_2_assignsubmission_file_/outer.zip": zip_bytes({"inner.zip": inner}),
+    })
+    candidates = {c.student: c for c in discover([tmp_path / "class"], exercises=EXERCISES)}
+    assert candidates["Kim"].files == {"perceptron.py": b"x = 1\n"} and candidates["Kim"].problem == ""
+    assert candidates["Lee"].files == {}
+    assert candidates["Lee"].problem.endswith("Lee_2_assignsubmission_file_ holds no .py or .ipynb file; hand in "
+                                              "the exercise files (perceptron.py, activations.py, "
+                                              "gradient_descent.py) or notebooks")
+
+
 # ---------------------------------------------------------------- rule 5: problems
 
 
@@ -318,3 +332,38 @@ def test_a_folder_of_several_unnamed_files_is_ambiguous(tmp_path: Path):
     with pytest.raises(SubmissionError, match=r"^ambiguous submission: 2 code files \(hw1.py, hw2.py\)"):
         loaders.load(tmp_path / "kim", exercises=EXERCISES)
     assert sorted(loaders.load(tmp_path / "kim").modules) == ["hw1", "hw2"]  # without exercises: as before
+
+
+# ---------------------------------------------------------------- end to end
+
+
+def test_a_class_zip_is_discovered_read_and_graded(course, server, tmp_path: Path):
+    """Moodle folders in a class zip; one student uploaded a zip holding a notebook."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    from autograde.grading import grade
+    from autograde.results import Status
+    from conftest import solution_source
+
+    nb = new_notebook(cells=[new_markdown_cell("# Perceptron"), new_code_cell("broken = 1 / 0"),
+                             new_code_cell(solution_source("perceptron"))])
+    (tmp_path / "class.zip").write_bytes(zip_bytes({
+        "Kim Minjun_7_assignsubmission_file_/hw.zip": zip_bytes({"hw/perceptron.ipynb": nbformat.writes(nb)}),
+        "Lee_8_assignsubmission_file_/perceptron.py": "def step(x):\n    raise NotImplementedError\n",
+    }))
+    kim, lee = discover([tmp_path / "class.zip"], exercises=("perceptron",))
+    assert (kim.student, lee.student, kim.problem, lee.problem) == ("Kim Minjun", "Lee", "", "")
+    results = {}
+    for candidate in (kim, lee):
+        sub = loaders.from_files(candidate.files, name=candidate.student, path=candidate.origin,
+                                 exercises=("perceptron",), notes=candidate.notes)
+        results[candidate.student] = grade(course=course, submission=sub, server=server, exercises=("perceptron",))
+    (kim_perceptron,) = results["Kim Minjun"].exercises
+    assert kim_perceptron.notes == (
+        "perceptron.ipynb: cell 2 raised ZeroDivisionError: division by zero; the cells after it ran anyway",
+    )
+    assert kim_perceptron.score == kim_perceptron.max_score > 0
+    (lee_perceptron,) = results["Lee"].exercises
+    assert lee_perceptron.score == 0 and lee_perceptron.notes == ()
+    assert next(t for t in lee_perceptron.tests if t.name == "test_step_values").status is Status.NOT_ATTEMPTED

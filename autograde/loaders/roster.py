@@ -156,11 +156,18 @@ def _student_entry(student: str, tree: Tree, exercises: tuple[str, ...]) -> _Ent
     return _Entry(student, top.where.removesuffix("!"), files)
 
 
-def student_files(tree: Tree) -> dict[str, bytes]:
+def student_files(tree: Tree, *, open_zip: bool = True) -> dict[str, bytes]:
     """The code files of one student's folder or zip: those at its top, after stripping
-    one common folder. Raises :class:`SubmissionError` when its code is only deeper down
-    (a broken layout) or a file cannot be read."""
+    one common folder. A folder holding no code but one zip (a Moodle upload of a zip) is
+    read through that zip, one level deep only (so a zip holding itself ends there).
+
+    Raises :class:`SubmissionError` when its code is only deeper down (a broken layout)
+    or a file cannot be read.
+    """
     top = tree.unwrap()
+    zips = [name for name in top.files if name.endswith(".zip")]
+    if not top.code() and open_zip and len(zips) == 1:
+        return student_files(zip_tree(top.files[zips[0]](), top.origin(zips[0])), open_zip=False)
     if not top.code() and top.nested_code():
         raise SubmissionError(
             f"{top.where.removesuffix('!')} holds its code only in sub-folders ({', '.join(top.nested_code())}); "

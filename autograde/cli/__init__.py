@@ -13,6 +13,7 @@ Exit codes (all commands):
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -163,6 +164,166 @@ def hint(exercise: str, test: str | None, course: Path | None) -> None:
         return EXIT_OK
 
     sys.exit(_guarded(run, console))
+
+
+_GRADEBOOK = click.option(
+    "--gradebook", type=click.Path(dir_okay=False, path_type=Path), default=Path("gradebook.db"), show_default=True,
+    help="The gradebook file (SQLite).",
+)
+
+
+@main.command("grade")
+@click.argument("submissions", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Submissions graded at once (default: the machine's cores).")
+@_GRADEBOOK
+@click.option("--feedback", type=click.Path(file_okay=False, path_type=Path),
+              help="Write each student's feedback (Markdown and HTML) into this folder.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the class's scores as CSV (one row per student) to this file.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the class report (one HTML page) to this file.")
+@click.option("--hidden/--public", default=True, show_default=True,
+              help="Run the hidden tests too, or the public ones only.")
+@click.option("--force", is_flag=True, help="Regrade every submission, even those whose row is up to date.")
+@_course_option
+def grade_(submissions: tuple[Path, ...], jobs: int | None, gradebook: Path, feedback: Path | None,
+           csv_path: Path | None, report_path: Path | None, hidden: bool, force: bool, course: Path | None) -> None:
+    """Grade a class: every submission found in SUBMISSIONS, into the gradebook.
+
+    SUBMISSIONS are folders of many submissions (one per student), LMS exports (a zip
+    or folder of per-student files), or single submissions (a folder, .py, .ipynb or
+    .zip). A submission whose row is up to date (same files, same graders) is not
+    graded again, so an interrupted run resumes where it stopped.
+
+    \b
+    Examples:
+        autograde grade submissions/ --jobs 4
+        autograde grade canvas_export.zip --feedback feedback/ --csv grades.csv
+        autograde grade samples/class --report report.html
+
+    Exit status: 0 when every submission was graded, 1 when some could not be
+    (unreadable, crashed or timed out: they have rows saying why), 2 for a usage or
+    configuration error, 3 for an internal error.
+    """
+    from autograde.batch import grade_class
+    from autograde.config import find_course
+    from autograde.gradebook import Gradebook
+    from autograde.reporters import batch as batch_reporter
+
+    console = Console(highlight=False)
+
+    def run() -> int:
+        found = find_course(course)
+        with Gradebook(gradebook) as book, batch_reporter.Progress(console) as progress:
+            outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
+                                  hidden=hidden, force=force, listener=progress)
+        batch_reporter.summary(outcome, console)
+        written = _write_outputs(list(outcome.rows), feedback=feedback, csv_path=csv_path, report_path=report_path)
+        for label, path in [("gradebook", gradebook), *written]:
+            console.print(f"{label + ':':<10} {escape(str(path))}")
+        return EXIT_OK if not outcome.not_graded else EXIT_NOT_FULL
+
+    sys.exit(_guarded(run, console))
+
+
+def _write_outputs(rows: list[Any], *, feedback: Path | None, csv_path: Path | None,
+                   report_path: Path | None) -> list[tuple[str, Path]]:
+    """Write the files ``grade`` was asked for; return (label, path) of each."""
+    from autograde.reporters import csvfile, report
+
+    written = []
+    if feedback is not None:
+        from autograde.reporters import feedback as feedback_reporter
+
+        feedback_reporter.write(rows, feedback)
+        written.append(("feedback", feedback))
+    if csv_path is not None:
+        csvfile.write(rows, csv_path, exercises=_exercises(rows))
+        written.append(("csv", csv_path))
+    if report_path is not None:
+        report.write(rows, report_path, title="autograde class report")
+        written.append(("report", report_path))
+    return written
+
+
+def _exercises(rows: list[Any]) -> list[str]:
+    """The exercises of the rows' results, in the order they were graded."""
+    return list(dict.fromkeys(e.name for row in rows for e in row.result.exercises))
+
+
+EXPORT_FORMATS = ("csv", "json", "gradescope", "junit", "markdown", "html")
+
+
+@main.command()
+@_GRADEBOOK
+@click.option("--format", "format_", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="csv: one row per student (LMS import); json: the result documents; gradescope: "
+              "results.json per student; junit: one JUnit XML file; markdown/html: feedback per student.")
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="The file (csv, junit) or folder (json, gradescope, markdown, html) to write.")
+def export(gradebook: Path, format_: str, out: Path) -> None:
+    """Export the gradebook's rows for an LMS, Gradescope, CI or the students.
+
+    \b
+    Examples:
+        autograde export --format csv --out grades.csv
+        autograde export --format gradescope --out gradescope/
+        autograde export --format html --out feedback/
+    """
+    from autograde.reporters import csvfile, feedback, gradescope, jsonfiles, junit
+
+    console = Console(highlight=False)
+
+    def run() -> int:
+        rows = _rows(gradebook)
+        if format_ == "csv":
+            csvfile.write(rows, out, exercises=_exercises(rows))
+        elif format_ == "json":
+            jsonfiles.write(rows, out)
+        elif format_ == "gradescope":
+            gradescope.write(rows, out)
+        elif format_ == "junit":
+            junit.write(rows, out)
+        else:
+            feedback.write(rows, out, formats=("md",) if format_ == "markdown" else ("html",))
+        console.print(f"{len(rows)} students exported as {format_} to {escape(str(out))}")
+        return EXIT_OK
+
+    sys.exit(_guarded(run, console))
+
+
+@main.command()
+@_GRADEBOOK
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--title", default="autograde class report", show_default=True, help="The report's title.")
+def report(gradebook: Path, out: Path, title: str) -> None:
+    """Write the class report: one self-contained HTML page (histogram, pass rates per
+    exercise and test, the commonest failures, timing)."""
+    from autograde.reporters import report as report_reporter
+
+    console = Console(highlight=False)
+
+    def run() -> int:
+        report_reporter.write(_rows(gradebook), out, title=title)
+        console.print(f"report: {escape(str(out))}")
+        return EXIT_OK
+
+    sys.exit(_guarded(run, console))
+
+
+def _rows(gradebook: Path) -> list[Any]:
+    from autograde.gradebook import Gradebook
+
+    if not gradebook.is_file():
+        raise ConfigError(f"no gradebook at {gradebook}: grade a class first (autograde grade SUBMISSIONS), "
+                          "or name the file with --gradebook")
+    with Gradebook(gradebook) as book:
+        rows = book.rows()
+    if not rows:
+        raise ConfigError(f"the gradebook {gradebook} has no rows yet: grade a class first")
+    return rows
 
 
 def _guarded(run: Callable[[], int], console: Console) -> int:

@@ -1,0 +1,342 @@
+"""Grade a whole class: find the submissions, grade them in worker processes, store rows.
+
+The coordinator (this module, in the ``autograde grade`` process) never runs graders or
+learner code. It finds the submissions (``loaders.discover``), skips those whose gradebook
+row is up to date, hands the rest to N worker processes (``autograde.batch.worker``), and
+writes each row to the gradebook the moment its result arrives. A worker that dies or
+overruns its budget is replaced, and its submission still gets a row (``crashed`` or
+``timed_out``). See ``docs/batch.md``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Protocol, Sequence
+
+import autograde
+from autograde import loaders
+from autograde.config import Course
+from autograde.gradebook import Gradebook, Row, RowStatus
+from autograde.plugin.markers import GradeSpec
+from autograde.results import ExerciseResult, Result, Status, TestResult
+
+Inventory = dict[str, list[tuple[str, GradeSpec]]]
+
+SLACK_S = 60.0  # on top of the sum of a submission's time limits, before the watchdog acts
+
+
+class Listener(Protocol):
+    """Who watches a batch: the CLI's progress bar, or nobody."""
+
+    def started(self, total: int, up_to_date: int) -> None: ...
+
+    def finished(self, row: Row) -> None: ...
+
+
+class _Silent:
+    def started(self, total: int, up_to_date: int) -> None:
+        pass
+
+    def finished(self, row: Row) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What one ``grade_class`` run did. ``rows`` are the current rows of every submission
+    found (graded now or earlier), sorted by student."""
+
+    rows: tuple[Row, ...]
+    graded_now: tuple[str, ...]
+    up_to_date: tuple[str, ...]
+    wall_s: float
+    jobs: int
+
+    @property
+    def not_graded(self) -> tuple[Row, ...]:
+        """Rows of submissions that could not be graded (unreadable, crashed, timed out)."""
+        return tuple(r for r in self.rows if r.status is not RowStatus.GRADED)
+
+
+def grade_class(
+    *,
+    course: Course,
+    paths: Sequence[Path],
+    gradebook: Gradebook,
+    jobs: int,
+    hidden: bool = True,
+    force: bool = False,
+    listener: Listener | None = None,
+) -> BatchResult:
+    """Grade every submission found under ``paths`` into ``gradebook``, ``jobs`` at a time.
+
+    A submission whose row was graded from the same files, graders and hidden setting is
+    not graded again unless ``force``.
+    """
+    from autograde.grading import inventory as collect
+
+    listener = listener or _Silent()
+    started = time.perf_counter()
+    candidates = loaders.discover(list(paths), exercises=course.exercises)
+    tests = collect(course=course)  # also proves the graders load before any worker starts
+    version = grader_version(course)
+    todo, fresh = [], []
+    for candidate in candidates:
+        stamp = gradebook.stamp(candidate.student)
+        current = stamp is not None and stamp.up_to_date(candidate.content_hash, version, hidden)
+        (fresh if current and not force else todo).append(candidate)
+    listener.started(len(todo), len(fresh))
+    budget = submission_budget(course, tests)
+
+    def store(row: Row) -> None:
+        gradebook.put(row)
+        listener.finished(row)
+
+    jobs = max(1, min(jobs, len(todo)))
+    _Pool(course=course, jobs=jobs, hidden=hidden, version=version, tests=tests, budget_s=budget).run(todo, store)
+    wanted = {c.student for c in candidates}
+    return BatchResult(
+        rows=tuple(r for r in gradebook.rows() if r.student in wanted),
+        graded_now=tuple(c.student for c in todo),
+        up_to_date=tuple(c.student for c in fresh),
+        wall_s=time.perf_counter() - started,
+        jobs=jobs,
+    )
+
+
+def grader_version(course: Course) -> str:
+    """A hash of everything a verdict depends on besides the submission: autograde's own
+    code, the course settings, the graders and the reference solutions."""
+    digest = hashlib.sha256()
+    package = Path(autograde.__file__).parent
+    course_files = [course.root / "pyproject.toml", *(course.grader(e) for e in course.exercises),
+                    *(course.solutions / f"{e}.py" for e in course.exercises)]
+    for file in [*sorted(package.rglob("*.py")), *course_files]:
+        if file.is_file():
+            digest.update(f"{file.name}\0{file.stat().st_size}\0".encode())
+            digest.update(file.read_bytes())
+    return f"{autograde.__version__}+{digest.hexdigest()[:16]}"
+
+
+def submission_budget(course: Course, tests: Inventory) -> float:
+    """Seconds one submission may take in all: every limit it could use, plus slack."""
+    total = SLACK_S
+    for exercise, specs in tests.items():
+        settings = course.for_exercise(exercise)
+        total += settings.limits.load_timeout_s + sum(spec.timeout_s for _, spec in specs)
+    return total
+
+
+def placeholder(course: Course, tests: Inventory, *, student: str, message: str, hidden: bool,
+                notes: tuple[str, ...] = ()) -> Result:
+    """A complete result for a submission that could not be graded: every test is an
+    error saying why, so totals and exports still account for every point."""
+    exercises = tuple(
+        ExerciseResult(exercise, tuple(
+            TestResult(name=name, score=0.0, max_score=spec.points, status=Status.ERROR, message=message,
+                       hidden=spec.hidden)
+            for name, spec in specs if hidden or not spec.hidden
+        ))
+        for exercise, specs in tests.items()
+    )
+    return Result(
+        submission=student,
+        exercises=exercises,
+        hidden_tests_run=hidden,
+        hidden_tests_not_run=0 if hidden else sum(spec.hidden for specs in tests.values() for _, spec in specs),
+        environment={"autograde": autograde.__version__},
+        graded_at=_now(),
+        duration_s=0.0,
+        notes=notes,
+    )
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------------- workers
+
+
+@dataclass
+class _Worker:
+    """One worker process and the submission it is grading, if any."""
+
+    process: subprocess.Popen[bytes]
+    buffer: bytearray = field(default_factory=bytearray)
+    job: loaders.Candidate | None = None
+    started: float = 0.0
+    eof: bool = False
+
+    def send(self, candidate: loaders.Candidate) -> None:
+        self.job, self.started = candidate, time.monotonic()
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(_encode_job(candidate))
+            self.process.stdin.flush()
+        except BrokenPipeError:  # it died while idle: reported as a crash of this job
+            self.eof = True
+
+    def kill(self) -> None:
+        """End the worker with everything it started, and release its pipes."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)  # the worker, its fork servers and children
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None and not pipe.closed:
+                pipe.close()
+
+
+class _Pool:
+    """N workers fed one submission at a time; rows go to ``store`` as results arrive."""
+
+    def __init__(self, *, course: Course, jobs: int, hidden: bool, version: str, tests: Inventory,
+                 budget_s: float) -> None:
+        self.course, self.jobs, self.hidden, self.version = course, jobs, hidden, version
+        self.tests, self.budget_s = tests, budget_s
+        self.selector = selectors.DefaultSelector()
+        self.log = tempfile.TemporaryFile()  # the workers' stderr, shown when one crashes
+
+    def run(self, todo: list[loaders.Candidate], store: Callable[[Row], None]) -> None:
+        for candidate in todo:  # unreadable: nothing for a worker to do
+            if candidate.problem:
+                store(self._row(candidate, RowStatus.UNREADABLE, None, candidate.problem, 0.0))
+        queue = [c for c in reversed(todo) if not c.problem]
+        workers = [self._start() for _ in range(min(self.jobs, len(queue)))]
+        try:
+            while queue or any(w.job for w in workers):
+                for worker in workers:
+                    if worker.job is None and queue:
+                        worker.send(queue.pop())
+                self._read(timeout=0.2)
+                for index, worker in enumerate(workers):
+                    row = self._check(worker)
+                    if row is not None:
+                        store(row)
+                        if worker.process.poll() is not None:  # it died: a fresh one takes its place
+                            self._forget(worker)
+                            workers[index] = self._start()
+        finally:
+            for worker in workers:
+                self._forget(worker)
+            self.selector.close()
+            self.log.close()
+
+    def _start(self) -> _Worker:
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "autograde.batch.worker", str(self.course.root), "1" if self.hidden else "0"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, env=env,
+            start_new_session=True,  # Ctrl-C is the coordinator's; killpg reaches all it started
+        )
+        assert process.stdout is not None
+        os.set_blocking(process.stdout.fileno(), False)
+        worker = _Worker(process)
+        self.selector.register(process.stdout, selectors.EVENT_READ, worker)
+        return worker
+
+    def _forget(self, worker: _Worker) -> None:
+        if not worker.eof:
+            self.selector.unregister(worker.process.stdout)
+            worker.eof = True
+        worker.kill()
+
+    def _read(self, timeout: float) -> None:
+        """Move what the workers wrote into their buffers; forget pipes at end of file."""
+        for key, _ in self.selector.select(timeout):
+            worker: _Worker = key.data
+            chunk = os.read(key.fd, 1 << 20)
+            if chunk:
+                worker.buffer.extend(chunk)
+            else:
+                self.selector.unregister(key.fileobj)
+                worker.eof = True
+
+    def _check(self, worker: _Worker) -> Row | None:
+        """The row of ``worker``'s job once it is done, dead or over its budget."""
+        if worker.job is None:
+            return None
+        if b"\n" in worker.buffer:
+            line, _, rest = bytes(worker.buffer).partition(b"\n")
+            worker.buffer = bytearray(rest)
+            return self._finish(worker, json.loads(line))
+        if worker.eof:
+            worker.process.wait()
+            return self._finish(worker, None)
+        if time.monotonic() - worker.started > self.budget_s:
+            self._forget(worker)
+            return self._finish(worker, None, timed_out=True)
+        return None
+
+    def _finish(self, worker: _Worker, reply: dict | None, *, timed_out: bool = False) -> Row:
+        candidate, elapsed = worker.job, time.monotonic() - worker.started
+        assert candidate is not None
+        worker.job = None
+        if reply is not None:
+            status = RowStatus(reply["status"])
+            result = Result.from_json(reply["result"]) if reply.get("result") else None
+            return self._row(candidate, status, result, reply.get("error", ""), elapsed)
+        if timed_out:
+            message = (f"grading this submission took longer than {self.budget_s:.0f} s in all (the sum of its "
+                       "time limits) and was stopped")
+            return self._row(candidate, RowStatus.TIMED_OUT, None, message, elapsed)
+        message = f"grading stopped: the worker process ended ({_exit_reason(worker.process.returncode)})"
+        return self._row(candidate, RowStatus.CRASHED, None, message + self._log_tail(), elapsed)
+
+    def _row(self, candidate: loaders.Candidate, status: RowStatus, result: Result | None, error: str,
+             elapsed: float) -> Row:
+        if result is None:
+            result = placeholder(self.course, self.tests, student=candidate.student, hidden=self.hidden,
+                                 message=f"This submission could not be graded: {error}")
+        return Row(
+            student=candidate.student, origin=candidate.origin, status=status, result=result,
+            content_hash=candidate.content_hash, grader_version=self.version, hidden=self.hidden,
+            graded_at=_now(), duration_s=round(elapsed, 3), error=error,
+        )
+
+    def _log_tail(self) -> str:
+        self.log.seek(0, os.SEEK_END)
+        size = self.log.tell()
+        self.log.seek(max(0, size - 2000))
+        tail = self.log.read().decode("utf-8", "replace").strip()
+        return f"\n{tail}" if tail else ""
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit status {code}"
+
+
+def _encode_job(candidate: loaders.Candidate) -> bytes:
+    job = {
+        "student": candidate.student,
+        "origin": candidate.origin,
+        "notes": list(candidate.notes),
+        "files": {name: base64.b64encode(data).decode("ascii") for name, data in candidate.files.items()},
+    }
+    return json.dumps(job).encode() + b"\n"
+
+
+def decode_job(line: bytes) -> loaders.Candidate:
+    """The candidate a job line written by the coordinator carries."""
+    job = json.loads(line)
+    return loaders.Candidate(student=job["student"], origin=job["origin"], notes=tuple(job["notes"]),
+                             files={n: base64.b64decode(d) for n, d in job["files"].items()})

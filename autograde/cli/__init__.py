@@ -94,7 +94,7 @@ def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path |
         with fork_server(found, selected) as server:
             result = grade(
                 course=found,
-                submission=loaders.load(submission or found.stubs),
+                submission=loaders.load(submission or found.stubs, exercises=found.exercises),
                 server=server,
                 exercises=selected,
             )

@@ -245,7 +245,7 @@ def pytest_configure(config: pytest.Config) -> None:
         course = find_course(config.getoption("course"), start=Path(str(config.rootpath)))
         server = ForkServer(hidden_paths=(str(course.root),))
         plugin = GradingPlugin(
-            course=course, submission=loaders.load(path), server=server, hidden=config.getoption("hidden"),
+            course=course, submission=loaders.load(path, exercises=course.exercises), server=server, hidden=config.getoption("hidden"),
             full_tracebacks=True,
         )
         config.pluginmanager.register(plugin, "autograde-run")

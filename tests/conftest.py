@@ -3,6 +3,7 @@ and a helper that grades a submission made of given module sources."""
 
 from __future__ import annotations
 
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Callable, Iterator
 
 import pytest
 
+import classroom
 from autograde import loaders
 from autograde.config import Course, find_course
 from autograde.grading import fork_server, grade
@@ -92,3 +94,35 @@ def deadline_in(clock: Clock, seconds: float) -> Clock:
     clock.deadline = time.monotonic() + seconds
     clock.limit_s = seconds
     return clock
+
+
+# ---------------------------------------------------------------------- batch grading
+
+
+@pytest.fixture
+def make_small_course(tmp_path: Path) -> Iterator[Callable[..., Course]]:
+    """Makes a two-exercise course in a temporary folder (``classroom.make_course``;
+    ``extra_grader`` is appended to its activations grader).
+
+    pytest's importlib mode reuses a module already imported under the same name, and
+    every such course has ``graders/test_activations.py``: they are forgotten afterwards,
+    so that the next test's in-process inventory reads its own course."""
+
+    def make(extra_grader: str = "") -> Course:
+        return find_course(classroom.make_course(tmp_path / "course", extra_grader=extra_grader))
+
+    yield make
+    for name in [n for n in sys.modules if n == "graders" or n.startswith("graders.")]:
+        del sys.modules[name]
+
+
+@pytest.fixture
+def small_course(make_small_course: Callable[..., Course]) -> Course:
+    """The two-exercise course, as it is."""
+    return make_small_course()
+
+
+@pytest.fixture
+def class_folder(tmp_path: Path) -> Path:
+    """A class of four students: right, wrong on softmax, only stubs, an unreadable zip."""
+    return classroom.make_classroom(tmp_path / "class")

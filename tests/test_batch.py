@@ -15,81 +15,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 import autograde.batch as batch
 from autograde.batch import grade_class, grader_version
-from autograde.config import find_course
 from autograde.gradebook import Gradebook, RowStatus
 from autograde.results import Status
-
-ROOT = Path(__file__).resolve().parents[1]
-EXERCISES = ("perceptron", "activations")
-MUTANT = ROOT / "tests" / "mutants" / "activations" / "softmax_no_max_shift.py"
+from classroom import ROOT, make_course, right, wrong
 
 
-def make_course(folder: Path, extra_grader: str = "") -> Path:
-    """A course of two exercises of this repository, in ``folder``."""
-    for sub in ("graders", "solutions", "exercises"):
-        (folder / sub).mkdir(parents=True)
-    for exercise in EXERCISES:
-        shutil.copy(ROOT / "graders" / f"test_{exercise}.py", folder / "graders")
-        shutil.copy(ROOT / "solutions" / f"{exercise}.py", folder / "solutions")
-        shutil.copy(ROOT / "exercises" / f"{exercise}.py", folder / "exercises")
-    (folder / "graders" / "test_activations.py").write_text(
-        (ROOT / "graders" / "test_activations.py").read_text() + extra_grader)
-    (folder / "pyproject.toml").write_text(
-        f"[tool.autograde]\nexercises = {list(EXERCISES)!r}\n")
-    return folder
-
-
-def right(student: Path) -> Path:
-    student.mkdir(parents=True)
-    for exercise in EXERCISES:
-        shutil.copy(ROOT / "solutions" / f"{exercise}.py", student)
-    return student
-
-
-def wrong(student: Path) -> Path:
-    right(student)
-    with open(student / "activations.py", "a") as f:
-        f.write("\n\n" + MUTANT.read_text())
-    return student
-
-
-@pytest.fixture(autouse=True)
-def fresh_grader_modules() -> Iterator[None]:
-    """pytest's importlib mode reuses a module already imported under the same name, and
-    every course here has ``graders/test_activations.py``: forget them between tests so
-    that the coordinator's inventory reads this test's course."""
-    yield
-    for name in [n for n in sys.modules if n == "graders" or n.startswith("graders.")]:
-        del sys.modules[name]
-
-
-@pytest.fixture
-def small_course(tmp_path: Path):  # type: ignore[no-untyped-def]
-    return find_course(make_course(tmp_path / "course"))
-
-
-@pytest.fixture
-def classroom(tmp_path: Path) -> Path:
-    """Four students: right, wrong on softmax, only stubs, and an unreadable zip."""
-    folder = tmp_path / "class"
-    right(folder / "ana")
-    wrong(folder / "bo")
-    (folder / "cy").mkdir(parents=True)
-    for exercise in EXERCISES:
-        shutil.copy(ROOT / "exercises" / f"{exercise}.py", folder / "cy")
-    (folder / "dee.zip").write_bytes(b"this is not a zip file")
-    return folder
-
-
-def test_every_submission_gets_a_row(small_course, classroom: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_submission_gets_a_row(small_course, class_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with Gradebook(tmp_path / "g.db") as book:
-        outcome = grade_class(course=small_course, paths=[classroom], gradebook=book, jobs=2)
+        outcome = grade_class(course=small_course, paths=[class_folder], gradebook=book, jobs=2)
         rows = {r.student: r for r in book.rows()}
     assert sorted(rows) == ["ana", "bo", "cy", "dee"]
     assert sorted(outcome.graded_now) == ["ana", "bo", "cy", "dee"]
@@ -110,43 +48,43 @@ def test_every_submission_gets_a_row(small_course, classroom: Path, tmp_path: Pa
     assert [r.student for r in outcome.not_graded] == ["dee"]
 
 
-def test_hidden_tests_run_by_default_and_not_with_public(small_course, classroom: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_tests_run_by_default_and_not_with_public(small_course, class_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with Gradebook(tmp_path / "g.db") as book:
-        grade_class(course=small_course, paths=[classroom / "ana"], gradebook=book, jobs=1)
+        grade_class(course=small_course, paths=[class_folder / "ana"], gradebook=book, jobs=1)
         hidden = book.rows()[0].result
-        grade_class(course=small_course, paths=[classroom / "ana"], gradebook=book, jobs=1, hidden=False)
+        grade_class(course=small_course, paths=[class_folder / "ana"], gradebook=book, jobs=1, hidden=False)
         public = book.rows()[0].result
     assert hidden.hidden_tests_run and any(t.hidden for e in hidden.exercises for t in e.tests)
     assert not public.hidden_tests_run and not any(t.hidden for e in public.exercises for t in e.tests)
     assert public.hidden_tests_not_run > 0 and public.max_score < hidden.max_score
 
 
-def test_up_to_date_rows_are_kept_and_changed_ones_regraded(small_course, classroom: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_up_to_date_rows_are_kept_and_changed_ones_regraded(small_course, class_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with Gradebook(tmp_path / "g.db") as book:
-        grade_class(course=small_course, paths=[classroom], gradebook=book, jobs=2)
+        grade_class(course=small_course, paths=[class_folder], gradebook=book, jobs=2)
         first = {r.student: r for r in book.rows()}
-        again = grade_class(course=small_course, paths=[classroom], gradebook=book, jobs=2)
+        again = grade_class(course=small_course, paths=[class_folder], gradebook=book, jobs=2)
         assert again.graded_now == () and sorted(again.up_to_date) == ["ana", "bo", "cy", "dee"]
         assert {r.student: r for r in book.rows()} == first  # not even graded_at moved
         # bo fixes softmax: only bo is graded again, and now gets full marks
-        shutil.copy(ROOT / "solutions" / "activations.py", classroom / "bo")
-        fixed = grade_class(course=small_course, paths=[classroom], gradebook=book, jobs=2)
+        shutil.copy(ROOT / "solutions" / "activations.py", class_folder / "bo")
+        fixed = grade_class(course=small_course, paths=[class_folder], gradebook=book, jobs=2)
         assert fixed.graded_now == ("bo",)
         bo = {r.student: r for r in book.rows()}["bo"]
         assert bo.result.score == bo.result.max_score
-        forced = grade_class(course=small_course, paths=[classroom], gradebook=book, jobs=2, force=True)
+        forced = grade_class(course=small_course, paths=[class_folder], gradebook=book, jobs=2, force=True)
         assert sorted(forced.graded_now) == ["ana", "bo", "cy", "dee"]
         assert len(book) == 4
 
 
-def test_a_changed_grader_regrades_everyone(small_course, classroom: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_grader_regrades_everyone(small_course, class_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with Gradebook(tmp_path / "g.db") as book:
-        grade_class(course=small_course, paths=[classroom / "ana"], gradebook=book, jobs=1)
+        grade_class(course=small_course, paths=[class_folder / "ana"], gradebook=book, jobs=1)
         before = grader_version(small_course)
         grader = small_course.grader("perceptron")
         grader.write_text(grader.read_text() + "\n# a comment changes the grader's version too\n")
         assert grader_version(small_course) != before
-        outcome = grade_class(course=small_course, paths=[classroom / "ana"], gradebook=book, jobs=1)
+        outcome = grade_class(course=small_course, paths=[class_folder / "ana"], gradebook=book, jobs=1)
         assert outcome.graded_now == ("ana",)
         assert book.rows()[0].grader_version == grader_version(small_course)
 
@@ -161,11 +99,12 @@ def test_zz_grader_bug(student):
 '''
 
 
-def test_a_worker_that_dies_costs_only_its_submission(tmp_path: Path, classroom: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    course = find_course(make_course(tmp_path / "course", extra_grader=KILL_WORKER))
+def test_a_worker_that_dies_costs_only_its_submission(make_small_course, tmp_path: Path, class_folder: Path,  # type: ignore[no-untyped-def]
+                                                     monkeypatch) -> None:
+    course = make_small_course(KILL_WORKER)
     monkeypatch.setenv("CRASH_ME", "1")  # inherited by the workers: every right sigmoid kills one
     with Gradebook(tmp_path / "g.db") as book:
-        outcome = grade_class(course=course, paths=[classroom], gradebook=book, jobs=2)
+        outcome = grade_class(course=course, paths=[class_folder], gradebook=book, jobs=2)
         rows = {r.student: r for r in book.rows()}
         stamp = book.stamp("ana")
     assert sorted(rows) == ["ana", "bo", "cy", "dee"]
@@ -186,12 +125,13 @@ def test_zz_grader_hangs(student):
 '''
 
 
-def test_a_hanging_submission_is_stopped_and_recorded(tmp_path: Path, classroom: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    course = find_course(make_course(tmp_path / "course", extra_grader=HANG))
+def test_a_hanging_submission_is_stopped_and_recorded(make_small_course, tmp_path: Path, class_folder: Path,  # type: ignore[no-untyped-def]
+                                                     monkeypatch) -> None:
+    course = make_small_course(HANG)
     monkeypatch.setattr(batch, "submission_budget", lambda course, tests: 5.0)  # instead of ~100 s
     started = time.monotonic()
     with Gradebook(tmp_path / "g.db") as book:
-        grade_class(course=course, paths=[classroom / "ana"], gradebook=book, jobs=1)
+        grade_class(course=course, paths=[class_folder / "ana"], gradebook=book, jobs=1)
         (row,) = book.rows()
     assert time.monotonic() - started < 60
     assert row.status is RowStatus.TIMED_OUT

@@ -176,7 +176,11 @@ _GRADEBOOK = click.option(
 @click.argument("submissions", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Submissions graded at once (default: the machine's cores).")
-@_GRADEBOOK
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write everything into this folder: gradebook.db, grades.csv, feedback/ and report.html "
+              "(each unless named by its own option).")
+@click.option("--gradebook", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The gradebook file (SQLite). Default: OUT/gradebook.db, or gradebook.db.")
 @click.option("--feedback", type=click.Path(file_okay=False, path_type=Path),
               help="Write each student's feedback (Markdown and HTML) into this folder.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -187,8 +191,9 @@ _GRADEBOOK = click.option(
               help="Run the hidden tests too, or the public ones only.")
 @click.option("--force", is_flag=True, help="Regrade every submission, even those whose row is up to date.")
 @_course_option
-def grade_(submissions: tuple[Path, ...], jobs: int | None, gradebook: Path, feedback: Path | None,
-           csv_path: Path | None, report_path: Path | None, hidden: bool, force: bool, course: Path | None) -> None:
+def grade_(submissions: tuple[Path, ...], jobs: int | None, out: Path | None, gradebook: Path | None,
+           feedback: Path | None, csv_path: Path | None, report_path: Path | None, hidden: bool, force: bool,
+           course: Path | None) -> None:
     """Grade a class: every submission found in SUBMISSIONS, into the gradebook.
 
     SUBMISSIONS are folders of many submissions (one per student), LMS exports (a zip
@@ -198,9 +203,9 @@ def grade_(submissions: tuple[Path, ...], jobs: int | None, gradebook: Path, fee
 
     \b
     Examples:
-        autograde grade submissions/ --jobs 4
-        autograde grade canvas_export.zip --feedback feedback/ --csv grades.csv
-        autograde grade samples/class --report report.html
+        autograde grade samples/class --out demo
+        autograde grade submissions/ --jobs 4 --csv grades.csv
+        autograde grade canvas_export.zip --feedback feedback/ --public
 
     Exit status: 0 when every submission was graded, 1 when some could not be
     (unreadable, crashed or timed out: they have rows saying why), 2 for a usage or
@@ -211,17 +216,25 @@ def grade_(submissions: tuple[Path, ...], jobs: int | None, gradebook: Path, fee
     from autograde.gradebook import Gradebook
     from autograde.reporters import batch as batch_reporter
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)  # paths stay whole, to copy
+    if out is not None:
+        gradebook = gradebook or out / "gradebook.db"
+        feedback = feedback or out / "feedback"
+        csv_path = csv_path or out / "grades.csv"
+        report_path = report_path or out / "report.html"
+    book_path = gradebook or Path("gradebook.db")
 
     def run() -> int:
         found = find_course(course)
-        with Gradebook(gradebook) as book, batch_reporter.Progress(console) as progress:
+        with Gradebook(book_path) as book, batch_reporter.Progress(console) as progress:
             outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
                                   hidden=hidden, force=force, listener=progress)
         batch_reporter.summary(outcome, console)
         written = _write_outputs(list(outcome.rows), feedback=feedback, csv_path=csv_path, report_path=report_path)
-        for label, path in [("gradebook", gradebook), *written]:
+        for label, path in [("gradebook", book_path), *written]:
             console.print(f"{label + ':':<10} {escape(str(path))}")
+        if report_path is not None:
+            console.print(f"Open the report in a browser: {escape(report_path.resolve().as_uri())}")
         return EXIT_OK if not outcome.not_graded else EXIT_NOT_FULL
 
     sys.exit(_guarded(run, console))
@@ -273,7 +286,7 @@ def export(gradebook: Path, format_: str, out: Path) -> None:
     """
     from autograde.reporters import csvfile, feedback, gradescope, jsonfiles, junit
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)  # paths stay whole, to copy
 
     def run() -> int:
         rows = _rows(gradebook)
@@ -303,7 +316,7 @@ def report(gradebook: Path, out: Path, title: str) -> None:
     exercise and test, the commonest failures, timing)."""
     from autograde.reporters import report as report_reporter
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)  # paths stay whole, to copy
 
     def run() -> int:
         report_reporter.write(_rows(gradebook), out, title=title)

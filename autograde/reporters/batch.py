@@ -93,7 +93,7 @@ def summary(outcome: BatchResult, console: Console) -> None:
         console.print("[bold]Not graded[/] (each has a row saying why):")
         for row in problems:
             reason = row.error.strip().splitlines()[0] if row.error.strip() else ""
-            console.print(f"  {escape(row.student)} [dim]{row.status.value}[/]: {escape(reason)}")
+            console.print(f"  {escape(row.student)} [dim]{row.status.value}[/]: {escape(reason)}", soft_wrap=True)
     slowest = sorted((r for r in rows if r.student in set(outcome.graded_now)), key=lambda r: -r.duration_s)
     if slowest:
         console.print("[bold]Slowest[/]: " + ", ".join(

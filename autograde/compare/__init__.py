@@ -45,7 +45,7 @@ class GradingFailure(AssertionError):
         super().__init__(message + (f"\nHint: {hint}" if hint else ""))
 
 
-def fail(message: str, *, call: str | None = None, hint: str | None = None) -> None:
+def fail(message: str, *, call: str | fmt.LazyCall | None = None, hint: str | None = None) -> None:
     """Raise a :class:`GradingFailure` for ``call`` (a rendered call, or None)."""
     __tracebackhide__ = True
     head = f"When calling {call}:\n" if call else ""
@@ -57,7 +57,7 @@ def assert_close(
     actual: Any,
     expected: Any,
     *,
-    call: str | None = None,
+    call: str | fmt.LazyCall | None = None,
     rtol: float | None = None,
     atol: float | None = None,
     hint: Hint = None,

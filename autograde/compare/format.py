@@ -41,3 +41,36 @@ def call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     """``name(arg, ..., key=value)`` with every argument abbreviated."""
     parts = [short(a, limit=80) for a in args] + [f"{k}={short(v, limit=80)}" for k, v in kwargs.items()]
     return f"{name}({', '.join(parts)})"
+
+
+class LazyCall:
+    """A call's rendering, made only when a message shows it: most calls pass, and
+    rendering their array arguments costs more than the calls themselves.
+
+    Behaves as its text wherever a message uses it (``str``, f-strings, ``==``). The
+    arguments must not change afterwards: give it the copies taken before the call.
+    """
+
+    __slots__ = ("_name", "_args", "_kwargs", "_text")
+
+    def __init__(self, name: str, args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any]) -> None:
+        self._name, self._args, self._kwargs = name, tuple(args), kwargs
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = call(self._name, self._args, self._kwargs)
+            self._args, self._kwargs = (), {}  # the text is all that is needed now
+        return self._text
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other) if isinstance(other, (str, LazyCall)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))

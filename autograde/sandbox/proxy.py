@@ -49,7 +49,7 @@ class Warning_:
 class CallRecord:
     """What one call did: its rendering, result, warnings and changed arguments."""
 
-    call: str
+    call: str | fmt.LazyCall  # rendered when a message shows it
     value: Any
     warnings: tuple[Warning_, ...]
     mutated: tuple[str, ...]
@@ -165,14 +165,14 @@ class StudentModule:
 
     # ------------------------------------------------------------------ requests
 
-    def _exchange(self, child: Child, message: dict, call: str, deadline: float, limit_s: float) -> dict:
+    def _exchange(self, child: Child, message: dict, call: str | fmt.LazyCall, deadline: float, limit_s: float) -> dict:
         start = time.perf_counter()
         try:
             reply = child.request(message, deadline)
         except ChildTimeout:
-            raise StudentTimeout(call, limit_s) from None
+            raise StudentTimeout(str(call), limit_s) from None
         except ChildDied as exc:
-            raise StudentCrash(call, exc.reason) from None
+            raise StudentCrash(str(call), exc.reason) from None
         except ReplyTooLarge as exc:
             raise UnsupportedValue(
                 f"the result of {call} is {exc.size / 2**20:.1f} MiB, over the limit of {exc.limit / 2**20:.0f} MiB"
@@ -188,20 +188,20 @@ class StudentModule:
                 raise UnsupportedValue(f"{call} returned {reply['unsupported']}")
             err = reply["error"]
             frames = tuple(Frame(str(f), int(l), str(n), str(c)) for f, l, n, c in err.get("frames", ()))
-            raise StudentException(call, str(err["type"]), str(err["message"]), frames)
+            raise StudentException(str(call), str(err["type"]), str(err["message"]), frames)
         reply["_warnings"] = warnings
         reply["_duration"] = time.perf_counter() - start
         return reply
 
-    def _request(self, message: dict, call: str) -> dict:
+    def _request(self, message: dict, call: str | fmt.LazyCall) -> dict:
         child = self._ready()
         deadline, limit_s = self._clock.current(self._limits.load_timeout_s)
         return self._exchange(child, message, call, deadline, limit_s)
 
     def _invoke(self, target: Handle | None, name: str, label: str, args: tuple, kwargs: dict,
                 inplace: bool) -> CallRecord:
-        call = fmt.call(label, args, kwargs)
         sent = copy.deepcopy((list(args), kwargs))
+        call = fmt.LazyCall(label, *sent)
         reply = self._request({"op": "call", "target": target, "name": name, "args": list(args), "kwargs": kwargs,
                                "seed": self._clock.seed}, call)
         after = reply.get("after")

@@ -187,3 +187,27 @@ def test_kill_9_halfway_then_rerun_gives_exactly_one_right_row_each(tmp_path: Pa
 
     assert table(gradebook) == table(reference)
     assert len(table(gradebook)) == count
+
+
+def test_ctrl_c_keeps_the_rows_written_and_stops_everything(tmp_path: Path) -> None:
+    course = make_course(tmp_path / "course")
+    classdir = tmp_path / "class"
+    for i in range(16):
+        right(classdir / f"s{i:02d}")
+    gradebook = tmp_path / "g.db"
+    process = subprocess.Popen(_cli(course, classdir, gradebook), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    deadline = time.monotonic() + 120
+    while _count(gradebook) < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 130, output
+    assert "interrupted" in output
+    time.sleep(0.5)
+    assert subprocess.run(["pgrep", "-f", str(course)], capture_output=True, text=True).stdout.split() == []
+    kept = _count(gradebook)
+    assert 3 <= kept < 16
+    with Gradebook(gradebook) as book:
+        assert all(r.status is RowStatus.GRADED and r.result.score == r.result.max_score for r in book.rows())

@@ -1,30 +1,29 @@
 """The bundled sample class (``samples/class/``) is what ``samples/README.md`` says it is.
 
-Checked without the batch loaders (class folders, LMS layouts, zips, notebooks): the files
-are read with the standard library and nbformat, and each student that can be put into a
-plain folder (or, for the single assignment file, a hand-made ``Submission``) is graded on
-the NumPy exercises with hidden tests, against per-exercise scores worked out from which
-tests each known mistake loses.
+The files are checked with the standard library and nbformat; then the README's main job,
+``autograde grade samples/class --out DIR``, is run once, and every student's per-exercise
+scores (hidden tests included) are compared with scores worked out from which tests each
+known mistake loses, and their totals with the README's table.
 """
 
 from __future__ import annotations
 
 import ast
+import csv
 import re
-import shutil
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
-from typing import Callable
 
 import nbformat
 import pytest
 
 from autograde import loaders
-from autograde.config import Course
-from autograde.grading import grade
+from autograde.gradebook import Gradebook, Row, RowStatus
 from autograde.results import Status
-from autograde.sandbox.forkserver import ForkServer
 from conftest import ROOT
 
 CLASS = ROOT / "samples" / "class"
@@ -126,52 +125,6 @@ MUTATED = [
 ]
 
 
-# --- students as submissions, without the batch loaders ------------------------------------
-# Each builder applies one of the batch loaders' rules by hand, in the simplest way that fits
-# this data (the zip extracted, Canvas names cut to their file name, ...).
-
-def _folder(name: str) -> Callable[[Path], loaders.Submission]:
-    return lambda _tmp: loaders.load(CLASS / name)
-
-
-def _zip(tmp: Path) -> loaders.Submission:
-    with zipfile.ZipFile(CLASS / "park_jihoon.zip") as archive:
-        archive.extractall(tmp)
-    return loaders.load(tmp / "park_jihoon")
-
-
-def _canvas(tmp: Path) -> loaders.Submission:
-    folder = tmp / "songdaeun"
-    folder.mkdir()
-    for file in CLASS.glob("songdaeun_*.py"):
-        shutil.copy(file, folder / _canvas_name(file).group("file"))
-    return loaders.load(folder)
-
-
-def _single_file(_tmp: Path) -> loaders.Submission:
-    source = (CLASS / "noah_wilson.py").read_text(encoding="utf-8")
-    modules = {e: loaders.SourceFile(e, "noah_wilson.py", source) for e in NUMPY}
-    return loaders.Submission(name="noah_wilson", path=str(CLASS / "noah_wilson.py"), modules=modules)
-
-
-def _notebooks(_tmp: Path) -> loaders.Submission:
-    modules = {}
-    for path in sorted((CLASS / "choi_yuna").glob("*.ipynb")):
-        cells = [c.source for c in _code_cells(path) if not _raised(c)]
-        modules[path.stem] = loaders.SourceFile(path.stem, path.name, "\n\n".join(map(_without_magics, cells)))
-    return loaders.Submission(name="choi_yuna", path=str(CLASS / "choi_yuna"), modules=modules)
-
-
-SUBMISSIONS: dict[str, Callable[[Path], loaders.Submission]] = {
-    **{name: _folder(name)
-       for name in ("alice_martin", "lee_seoyeon", "lucas_silva", "ines_garcia", "oh_jiwoo", "kang_doyun")},
-    "park_jihoon": _zip,
-    "songdaeun": _canvas,
-    "noah_wilson": _single_file,
-    "choi_yuna": _notebooks,
-}
-
-
 def _canvas_name(file: Path) -> re.Match[str]:
     found = CANVAS.fullmatch(file.name)
     assert found, f"{file.name} is not a Canvas name (login_[late_]USER_SUBMISSION_file.py)"
@@ -187,10 +140,6 @@ def _raised(cell: nbformat.NotebookNode) -> bool:
     return any(o.output_type == "error" for o in cell.outputs)
 
 
-def _without_magics(source: str) -> str:
-    return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
-
-
 def _last_definition(source: str, name: str) -> str:
     """The last top-level function or class called ``name``, as a normalised AST dump."""
     found = [n for n in ast.parse(source).body
@@ -199,8 +148,12 @@ def _last_definition(source: str, name: str) -> str:
     return ast.dump(found[-1])
 
 
-def _student_source(student: str, exercise: str, tmp: Path) -> str:
-    return SUBMISSIONS[student](tmp).modules[exercise].source
+def _student_source(student: str, exercise: str) -> str:
+    """The source of ``student``'s ``exercise`` module, read as ``autograde grade`` reads it."""
+    exercises = (*NUMPY, "keras_models")
+    (candidate,) = [c for c in loaders.discover([CLASS], exercises=exercises) if c.student == student]
+    submission = loaders.from_files(candidate.files, name=student, path=candidate.origin, exercises=exercises)
+    return submission.modules[exercise].source
 
 
 # --- the class folder and the README -------------------------------------------------------
@@ -303,8 +256,8 @@ def test_the_broken_notebook_is_not_json():
 
 
 @pytest.mark.parametrize("student, exercise, mutant", MUTATED, ids=str)
-def test_mutated_file_ends_with_the_intended_wrong_definition(tmp_path, student, exercise, mutant):
-    source = _student_source(student, exercise, tmp_path)
+def test_mutated_file_ends_with_the_intended_wrong_definition(student, exercise, mutant):
+    source = _student_source(student, exercise)
     wrong = (MUTANTS / exercise / f"{mutant}.py").read_text(encoding="utf-8")
     names = [n.name for n in ast.parse(wrong).body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     assert names
@@ -315,15 +268,60 @@ def test_mutated_file_ends_with_the_intended_wrong_definition(tmp_path, student,
 
 # --- grades ---------------------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The README's main job, ``autograde grade samples/class --out DIR``, run once."""
+    out = tmp_path_factory.mktemp("sample") / "demo"
+    done = subprocess.run([sys.executable, "-m", "autograde", "grade", "samples/class", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    return done, out
+
+
+def _rows(out: Path) -> dict[str, Row]:
+    with Gradebook(out / "gradebook.db") as book:
+        return {row.student: row for row in book.rows()}
+
+
+def test_the_readme_command_grades_the_sample_class(graded_class: tuple[subprocess.CompletedProcess[str], Path]):
+    done, out = graded_class
+    assert done.returncode == 1, done.stdout + done.stderr  # oliver's notebook is broken on purpose
+    assert "submissions found    12" in done.stdout and "failed to load       1" in done.stdout
+    rows = _rows(out)
+    totals = {student: f"{row.result.score:g}" if row.status is RowStatus.GRADED else "—"
+              for student, row in rows.items()}
+    assert totals == {student: cells[1] for student, cells in _readme_rows().items()}
+    assert rows["oliver"].status is RowStatus.UNREADABLE
+    assert rows["oliver"].error.startswith("perceptron.ipynb is not a readable notebook: broken JSON")
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as f:
+        assert sorted(r["student"] for r in csv.DictReader(f)) == sorted(rows)
+    assert len(list((out / "feedback").glob("*.html"))) == len(list((out / "feedback").glob("*.md"))) == 12
+    assert all(escape(student) in (out / "report.html").read_text(encoding="utf-8") for student in rows)
+
+
+def test_notebook_magics_and_failing_cells_are_reported(graded_class: tuple[subprocess.CompletedProcess[str], Path]):
+    result = _rows(graded_class[1])["choi_yuna"].result
+    assert result.notes == (
+        "activations.ipynb: skipped 1 IPython line (cell 2: %matplotlib inline)",
+        "perceptron.ipynb: skipped 2 IPython lines (cell 2: %matplotlib inline; cell 3: !pip install numpy)",
+    )
+    notes = {e.name: e.notes for e in result.exercises if e.notes}
+    assert notes == {
+        "perceptron": ("perceptron.ipynb: cell 12 raised AssertionError: step(0) should fire?; "
+                       "the cells after it ran anyway",),
+        "activations": ("activations.ipynb: cell 14 raised NameError: name 'softmax' is not defined; "
+                        "the cells after it ran anyway",),
+    }
+
+
 @pytest.mark.parametrize("student", sorted(EXPECTED))
-def test_student_gets_the_expected_scores(course: Course, server: ForkServer, tmp_path, student):
+def test_student_gets_the_expected_scores(graded_class: tuple[subprocess.CompletedProcess[str], Path], student):
     expected = EXPECTED[student]
-    result = grade(course=course, submission=SUBMISSIONS[student](tmp_path), server=server, hidden=True,
-                   exercises=NUMPY)
-    assert {e.name: e.score for e in result.exercises} == expected.scores
-    for exercise in result.exercises:
+    result = _rows(graded_class[1])[student].result
+    numpy = [e for e in result.exercises if e.name in NUMPY]
+    assert {e.name: e.score for e in numpy} == expected.scores
+    for exercise in numpy:
         if exercise.name in expected.whole:
             assert {t.status for t in exercise.tests} == {expected.whole[exercise.name]}
-    lost = {f"{e.name}::{t.name.split('[')[0]}": t.status for e in result.exercises if e.name not in expected.whole
+    lost = {f"{e.name}::{t.name.split('[')[0]}": t.status for e in numpy if e.name not in expected.whole
             for t in e.tests if t.status is not Status.PASSED}
     assert lost == expected.lost

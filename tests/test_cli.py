@@ -122,3 +122,21 @@ def test_help_teaches_the_commands(run):
     for command in ("check", "list", "hint"):
         assert f"autograde {command}" in result.output
     assert "Exit status: 0 when every test passed, 1 when some did not" in run("check", "--help").output
+
+
+def test_check_a_notebook_shows_what_loading_noticed(run, tmp_path: Path):
+    import nbformat
+
+    source = (ROOT / "solutions" / "perceptron.py").read_text(encoding="utf-8")
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# 퍼셉트론"),
+        nbformat.v4.new_code_cell("%matplotlib inline"),
+        nbformat.v4.new_code_cell(source),
+        nbformat.v4.new_code_cell("print(undefined_name)"),
+    ])
+    nbformat.write(notebook, tmp_path / "perceptron.ipynb")
+    result = run("check", "perceptron", "--submission", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    shown = tmp_path / "perceptron.ipynb"  # outside the working directory: shown in full
+    assert f"Note: {shown}: skipped 1 IPython line (cell 2: %matplotlib inline)" in result.output
+    assert f"Note: {shown}: cell 4 raised NameError: name 'undefined_name' is not defined" in result.output

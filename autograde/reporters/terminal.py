@@ -36,6 +36,8 @@ def points(value: float) -> str:
 
 def render(result: Result, console: Console) -> None:
     """Print ``result`` for a learner."""
+    for note in result.notes:  # what loading noticed: skipped notebook magics, stand-in files
+        console.print(Text(f"Note: {note}", style="yellow"))
     for exercise in result.exercises:
         table = Table(
             title=f"[bold]{exercise.name}[/]  {points(exercise.score)} / {points(exercise.max_score)}",
@@ -57,6 +59,8 @@ def render(result: Result, console: Console) -> None:
                 Text(_summary(test), style=style),
             )
         console.print(table)
+        for note in exercise.notes:  # e.g. a notebook cell that raised when the module was imported
+            console.print(Text(f"Note: {note}", style="yellow"))
         for test in exercise.tests:
             if test.status in (Status.FAILED, Status.ERROR, Status.TIMEOUT):
                 console.print(_details(exercise.name, test))

@@ -92,7 +92,8 @@ def grade_class(
     candidates = loaders.discover(list(paths), exercises=course.exercises)
     tests = collect(course=course)  # also proves the graders load before any worker starts
     version = grader_version(course)
-    todo, fresh = [], []
+    todo: list[loaders.Candidate] = []
+    fresh: list[loaders.Candidate] = []
     for candidate in candidates:
         stamp = gradebook.stamp(candidate.student)
         current = stamp is not None and stamp.up_to_date(candidate.content_hash, version, hidden)
@@ -251,6 +252,7 @@ class _Pool:
 
     def _forget(self, worker: _Worker) -> None:
         if not worker.eof:
+            assert worker.process.stdout is not None
             self.selector.unregister(worker.process.stdout)
             worker.eof = True
         worker.kill()

@@ -6,7 +6,7 @@ import os
 import numpy as np
 
 EXERCISE = "activations"
-ATTACKED = ("test_relu_grad", "test_inputs_unchanged")
+ATTACKED = ("test_relu_grad",)
 WHY = "exhaust the grader's memory or disk with captured output, or bury the result in it"
 
 LINE = b"PASSED " * (1 << 17)

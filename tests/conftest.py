@@ -3,6 +3,7 @@ and a helper that grades a submission made of given module sources."""
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 import time
@@ -37,6 +38,22 @@ def server(course: Course) -> Iterator[ForkServer]:
     """One fork server for the whole test session."""
     with fork_server(course) as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def basic_server(course: Course) -> Iterator[ForkServer]:
+    """A fork server in the fallback isolation (no namespaces), as where the kernel refuses them."""
+    saved = os.environ.get("AUTOGRADE_SANDBOX")
+    os.environ["AUTOGRADE_SANDBOX"] = "basic"
+    try:
+        running = ForkServer(hidden_paths=(str(course.root),))
+    finally:
+        if saved is None:
+            del os.environ["AUTOGRADE_SANDBOX"]
+        else:
+            os.environ["AUTOGRADE_SANDBOX"] = saved
+    yield running
+    running.close()
 
 
 @pytest.fixture

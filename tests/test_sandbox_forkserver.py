@@ -66,8 +66,10 @@ CRASHY = """
 
     CALLS = []
 
+    TOKEN = os.urandom(8).hex()  # one per process that imported this module
+
     def pid():
-        return os.getpid()
+        return TOKEN
 
     def count():
         CALLS.append(1)
@@ -93,11 +95,11 @@ CRASHY = """
         time.sleep(seconds)
         return seconds
 
-    def spawn_sleeper():
+    def spawn_sleeper(marker):
         child = os.fork()
         if child == 0:
-            time.sleep(60)
-            os._exit(0)
+            os.setsid()  # out of the child's process group, as a daemon would
+            os.execv("/bin/sleep", [marker, "60"])  # argv[0] names it for the grader to find
         return child
 
     def garbage():
@@ -215,16 +217,34 @@ def process_state(pid: int) -> str | None:
     return stat.rsplit(")", 1)[1].split()[0]
 
 
+def _running(marker: str) -> list[str]:
+    """Host pids of live (not zombie) processes whose command line has ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if marker in (entry / "cmdline").read_bytes().decode(errors="replace") \
+                    and process_state(int(entry.name)) not in (None, "Z"):
+                found.append(entry.name)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def test_processes_the_learner_forked_die_with_the_child(make_student: MakeStudent) -> None:
     student = make_student({"crashy": CRASHY})
-    sleeper = student.spawn_sleeper()
-    assert process_state(sleeper) in ("S", "R")
-    student.close()
+    marker = f"autograde-test-sleeper-{os.getpid()}-{time.monotonic_ns()}"
+    student.spawn_sleeper(marker)
     for _ in range(200):
-        if process_state(sleeper) in (None, "Z"):
+        if _running(marker):
             break
         time.sleep(0.01)
-    assert process_state(sleeper) in (None, "Z")
+    assert len(_running(marker)) == 1  # it ran, in its own session
+    student.close()
+    for _ in range(200):
+        if not _running(marker):
+            break
+        time.sleep(0.01)
+    assert _running(marker) == []
 
 
 # ---------------------------------------------------------------- Child directly

@@ -19,6 +19,7 @@ from autograde.errors import (
     StudentTimeout,
     UnsupportedValue,
 )
+from autograde.sandbox.forkserver import ForkServer
 from autograde.sandbox.limits import Limits
 from autograde.sandbox.proxy import Clock, RemoteFunction, RemoteObject, StudentModule
 from autograde.sandbox.proxy import TestLog as Log  # aliased: pytest would try to collect it
@@ -612,11 +613,12 @@ LOAD_FAILURES = {
 
 @pytest.mark.parametrize("case", list(LOAD_FAILURES))
 def test_import_failures_fail_every_access_without_reloading(make_student: MakeStudent, tmp_path: Path,
-                                                              case: str) -> None:
+                                                              basic_server: ForkServer, case: str) -> None:
     source, cause, type_name = LOAD_FAILURES[case]
     counter = tmp_path / "imports.txt"
     prologue = f"open({str(counter)!r}, 'a').write('x')\n"  # counts the import attempts
-    student = make_student({"broken": prologue + source}, limits=Limits(load_timeout_s=1.0))
+    # The fallback isolation, where the child can write the counter file of the host.
+    student = make_student({"broken": prologue + source}, limits=Limits(load_timeout_s=1.0), server_=basic_server)
     with pytest.raises(StudentLoadError) as first:
         student.anything  # noqa: B018
     assert isinstance(first.value.cause, cause)

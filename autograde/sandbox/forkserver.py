@@ -25,10 +25,11 @@ class ForkServer:
     def __init__(self, *, hidden_paths: tuple[str, ...] = (), preload: tuple[str, ...] = ()) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {k: v for k, v in os.environ.items() if k in _ENV_KEEP}
+        isolation = "basic" if os.environ.get("AUTOGRADE_SANDBOX") == "basic" else "auto"
         # -I: no user site, no PYTHON* variables, no current directory on sys.path.
         self.process = subprocess.Popen(
             [sys.executable, "-I", "-m", "autograde.sandbox.zygote", str(theirs.fileno()),
-             ",".join(preload) or "-", *hidden_paths],
+             ",".join(preload) or "-", isolation, *hidden_paths],
             pass_fds=[theirs.fileno()],
             env=env,
             stdin=subprocess.DEVNULL,
@@ -37,6 +38,7 @@ class ForkServer:
         theirs.close()
         self.control = ours
         self.spawned = False
+        self._isolation: str | None = None
 
     def _ask(self, request: dict[str, Any], fds: list[int] = ()) -> dict[str, Any]:  # type: ignore[assignment]
         data = json.dumps(request).encode()
@@ -61,6 +63,13 @@ class ForkServer:
         """The wait status of an ended child, or None if it has not ended in ``timeout``."""
         status = self._ask({"op": "wait", "pid": pid, "timeout": timeout})["status"]
         return None if status is None else int(status)
+
+    def isolation(self) -> str:
+        """'' when children run in kernel namespaces; else why they do not."""
+        if self._isolation is None:
+            reply = self._ask({"op": "isolation"})
+            self._isolation = "" if reply["namespaces"] else str(reply["why"] or "unavailable")
+        return self._isolation
 
     def close(self) -> None:
         """Stop the fork server (its children die with it: they have a parent-death signal)."""
@@ -95,6 +104,9 @@ class ServerPool:
 
     def wait(self, pid: int, timeout: float = 1.0) -> int | None:
         return self.get().wait(pid, timeout)
+
+    def isolation(self) -> str:
+        return self.get().isolation()
 
     def close(self) -> None:
         """Stop every server."""

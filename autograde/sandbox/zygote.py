@@ -16,16 +16,18 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import ctypes
 import json
+import resource
 import shutil
 import signal
 import socket
 import sys
 import tempfile
 import time
+from typing import Callable
 
 import numpy  # noqa: F401  (preloaded: the reason this process exists)
 
-from autograde.sandbox import child, limits
+from autograde.sandbox import child, isolation, limits
 
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
@@ -42,13 +44,24 @@ def die_with_parent() -> None:
 
 
 class Zygote:
-    """Forks children and reaps them; keeps their exit statuses until asked."""
+    """Forks children and reaps them; keeps their exit statuses until asked.
 
-    def __init__(self, control: socket.socket, hidden_paths: list[str]) -> None:
+    With kernel namespaces (``isolation.probe()`` found them usable) each child is a
+    *keeper* in this PID namespace and, below it, the learner's process, PID 1 of its
+    own namespaces (``isolation.py``); the keeper's exit status is the learner's. Without
+    them, the child is the learner's process itself, in a scratch directory of its own.
+    """
+
+    def __init__(self, control: socket.socket, hidden_paths: list[str], isolation_mode: str) -> None:
         self.control = control
         self.hidden_paths = hidden_paths
-        self.scratch: dict[int, str] = {}
         self.statuses: dict[int, int] = {}
+        self.scratch: dict[int, str] = {}  # basic mode: spawned pid -> its scratch directory
+        self.inner: dict[int, int] = {}    # namespaces: keeper pid -> the learner's pid
+        self.why_basic = "namespaces were turned off (AUTOGRADE_SANDBOX=basic)" if isolation_mode == "basic" \
+            else isolation.probe()
+        self.root = "" if self.why_basic else tempfile.mkdtemp(prefix="autograde-root-")
+        self.visible = [] if self.why_basic else isolation.visible_paths(hidden_paths)
 
     def serve(self) -> None:
         while True:
@@ -64,6 +77,8 @@ class Zygote:
                 reply = {"pid": self.spawn(fds, request["limits"])}
             elif request["op"] == "wait":
                 reply = {"status": self.wait(request["pid"], request["timeout"])}
+            elif request["op"] == "isolation":
+                reply = {"namespaces": not self.why_basic, "why": self.why_basic}
             else:
                 reply = {"error": f"unknown op {request['op']!r}"}
             for fd in fds:
@@ -72,19 +87,67 @@ class Zygote:
 
     def spawn(self, fds: list[int], child_limits: dict) -> int:
         sock_fd, out_fd = fds
-        scratch = tempfile.mkdtemp(prefix="autograde-child-")
-        pid = os.fork()
-        if pid == 0:
-            try:
-                self.become_child(sock_fd, out_fd, child_limits, scratch)
-            except BaseException:
-                os._exit(70)
-            os._exit(0)
-        self.scratch[pid] = scratch
+        if self.why_basic:
+            scratch = tempfile.mkdtemp(prefix="autograde-child-")
+            pid = _fork(lambda: self.become_child(sock_fd, out_fd, child_limits, scratch))
+            self.scratch[pid] = scratch
+            return pid
+        report, told = os.pipe()
+        pid = _fork(lambda: self.keep(sock_fd, out_fd, child_limits, told))
+        os.close(told)
+        with os.fdopen(report, "rb") as pipe:
+            inner = pipe.read(8)
+        if len(inner) == 8:
+            self.inner[pid] = int.from_bytes(inner, "little")
+        self.scratch[pid] = ""
         return pid
 
-    def become_child(self, sock_fd: int, out_fd: int, child_limits: dict, scratch: str) -> None:
+    def keep(self, sock_fd: int, out_fd: int, child_limits: dict, told: int) -> None:
+        """The keeper: make the namespaces, fork their init, tell the zygote its pid, then
+        wait for it and end the way the learner's process ended."""
         os.setsid()  # its own process group: the grader kills the whole group
+        die_with_parent()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        isolation.unshare(isolation.NAMESPACES)
+        uid = isolation.child_id(os.getpid())
+        status_read, status_write = os.pipe()
+        init = _fork(lambda: self.init(sock_fd, out_fd, child_limits, uid, status_write))
+        os.write(told, init.to_bytes(8, "little"))
+        os.closerange(0, status_read)  # the keeper holds nothing of the learner's or the grader's
+        os.closerange(status_read + 1, 1 << 16)
+        with os.fdopen(status_read, "rb") as pipe:
+            learner = pipe.read(4)  # the learner's wait status, sent by init before it ends
+        # WNOWAIT: init stays a zombie, so its pid cannot be reused before the zygote (which
+        # adopts it when the keeper ends) has reaped it.
+        ended = os.waitid(os.P_PID, init, os.WEXITED | os.WNOWAIT)
+        status = int.from_bytes(learner, "little") if len(learner) == 4 else _status(ended)
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig not in (signal.SIGKILL, signal.SIGSTOP):
+                signal.signal(sig, signal.SIG_DFL)
+            os.kill(os.getpid(), sig)
+        os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 70)
+
+    def init(self, sock_fd: int, out_fd: int, child_limits: dict, uid: int, status_write: int) -> None:
+        """PID 1 of the child's namespaces: build its root, fork the learner's process,
+        reap until it ends, report its status. When init ends, the kernel ends every
+        process left in the namespace."""
+        die_with_parent()
+        isolation.enter(self.root, self.visible, self.hidden_paths)
+        learner = _fork(lambda: self.become_child(sock_fd, out_fd, child_limits, "/tmp", uid=uid))
+        os.closerange(0, status_write)
+        os.closerange(status_write + 1, 1 << 16)
+        while True:  # orphans of the namespace are re-parented to init: reap them too
+            pid, status = os.waitpid(-1, 0)
+            if pid == learner:
+                os.write(status_write, status.to_bytes(4, "little"))
+                return
+
+    def become_child(self, sock_fd: int, out_fd: int, child_limits: dict, scratch: str, uid: int | None = None) -> None:
+        """Turn this fresh process into the learner's sandboxed child, then serve."""
+        if uid is None:
+            os.setsid()  # basic mode: its own process group, which the grader kills whole
         die_with_parent()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         null = os.open(os.devnull, os.O_RDONLY)
@@ -94,6 +157,9 @@ class Zygote:
         os.dup2(sock_fd, 3)
         os.closerange(4, 1 << 16)
         sock = socket.socket(fileno=3)
+        if uid is not None:
+            isolation.drop_privileges(uid)
+            die_with_parent()  # the change of uid cleared it
         os.chdir(scratch)
         os.environ.clear()
         os.environ.update(
@@ -121,13 +187,14 @@ class Zygote:
 
     def shutdown(self) -> None:
         """The grader is gone: end every child still running and remove its scratch."""
-        for pid, scratch in list(self.scratch.items()):
+        for pid in list(self.scratch):
             try:
                 os.killpg(pid, signal.SIGKILL)
             except OSError:
                 pass
             self.wait(pid, 1.0)
-            shutil.rmtree(scratch, ignore_errors=True)
+        if self.root:
+            os.rmdir(self.root)
 
     def reap(self) -> None:
         while True:
@@ -138,11 +205,40 @@ class Zygote:
             if pid == 0:
                 return
             scratch = self.scratch.pop(pid, None)
-            if scratch is not None:
-                # Only the children we spawned have a status worth keeping; orphans
-                # re-parented to us (we are a subreaper) are just reaped.
-                self.statuses[pid] = status
+            if scratch is None:
+                continue  # an orphan re-parented to us (we are a subreaper): just reaped
+            self.statuses[pid] = status
+            if scratch:
                 shutil.rmtree(scratch, ignore_errors=True)
+            inner = self.inner.pop(pid, None)
+            if inner is not None:
+                # The keeper is gone, so its learner's process is ours now (and its pid
+                # still reserved): end it, in case it turned off its parent-death signal.
+                try:
+                    os.kill(inner, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+
+def _status(ended: os.waitid_result | None) -> int:
+    """The wait status that ``waitid``'s answer describes."""
+    if ended is None:
+        return 70 << 8
+    if ended.si_code == os.CLD_EXITED:
+        return (ended.si_status & 0xFF) << 8
+    return ended.si_status & 0x7F
+
+
+def _fork(body: Callable[[], None]) -> int:
+    """Fork; the new process runs ``body`` and ends without running any cleanup of ours."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            body()
+        except BaseException:
+            os._exit(70)
+        os._exit(0)
+    return pid
 
 
 def preload(modules: list[str]) -> None:
@@ -155,16 +251,17 @@ def preload(modules: list[str]) -> None:
 
 
 def main() -> None:
-    """``python -I -m autograde.sandbox.zygote FD PRELOAD [HIDDEN_PATH...]``
+    """``python -I -m autograde.sandbox.zygote FD PRELOAD ISOLATION [HIDDEN_PATH...]``
 
-    ``PRELOAD`` is a comma-separated list of modules, or ``-`` for none.
+    ``PRELOAD`` is a comma-separated list of modules, or ``-`` for none; ``ISOLATION`` is
+    ``auto`` (namespaces where the kernel allows them) or ``basic``.
     """
     die_with_parent()
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the grader's to handle
     control = socket.socket(fileno=int(sys.argv[1]))
     preload([] if sys.argv[2] == "-" else sys.argv[2].split(","))
-    zygote = Zygote(control, sys.argv[3:])
+    zygote = Zygote(control, sys.argv[4:], sys.argv[3])
     zygote.serve()
     zygote.shutdown()
     os._exit(0)  # nothing left worth an interpreter teardown (tens of milliseconds with NumPy)

@@ -121,11 +121,22 @@ def grade(
         ),
         hidden_tests_run=hidden,
         hidden_tests_not_run=plugin.hidden_not_run,
-        environment=environment(),
+        environment={**environment(), "sandbox": sandbox_description(server)},
         graded_at=started.isoformat(timespec="seconds"),
         duration_s=round(time.perf_counter() - clock, 3),
         notes=submission.notes,
     )
+
+
+NAMESPACES = ("kernel namespaces (mount, PID, network, IPC, UTS), a read-only root with only the system and "
+              "Python, private /tmp, unprivileged uid, rlimits, clean environment")
+FALLBACK = "fallback without namespaces ({why}): separate process group, rlimits, clean environment, scratch directory"
+
+
+def sandbox_description(server: ForkServer | ServerPool) -> str:
+    """How learner code was isolated, as a result document records it."""
+    why = server.isolation()
+    return FALLBACK.format(why=why) if why else NAMESPACES
 
 
 def environment() -> dict[str, str]:
@@ -136,7 +147,6 @@ def environment() -> dict[str, str]:
         "numpy": np.__version__,
         "pytest": pytest.__version__,
         "platform": f"{platform.system()} {platform.machine()}",
-        "sandbox": "fork server, separate process group, rlimits, clean environment",
     }
     for name, distributions in (("tensorflow", ("tensorflow-cpu", "tensorflow")), ("keras", ("keras",))):
         for distribution in distributions:  # read from metadata: importing would cost seconds

@@ -140,3 +140,21 @@ def test_check_a_notebook_shows_what_loading_noticed(run, tmp_path: Path):
     shown = tmp_path / "perceptron.ipynb"  # outside the working directory: shown in full
     assert f"Note: {shown}: skipped 1 IPython line (cell 2: %matplotlib inline)" in result.output
     assert f"Note: {shown}: cell 4 raised NameError: name 'undefined_name' is not defined" in result.output
+
+
+def test_check_warns_when_the_sandbox_falls_back(run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("AUTOGRADE_SANDBOX", "basic")
+    result = run("check", "perceptron", "--submission", "solutions", "--json", str(tmp_path / "r.json"))
+    assert result.exit_code == 0, result.output
+    assert ("warning: the sandbox runs without kernel namespaces here (namespaces were turned off "
+            "(AUTOGRADE_SANDBOX=basic)); learner code is limited but can read files and use the network: "
+            "see docs/security.md") in " ".join(result.output.split())
+    sandbox = json.loads((tmp_path / "r.json").read_text())["environment"]["sandbox"]
+    assert sandbox.startswith("fallback without namespaces (namespaces were turned off")
+
+
+def test_check_records_the_namespaces_sandbox(run, tmp_path: Path):
+    result = run("check", "perceptron", "--submission", "solutions", "--json", str(tmp_path / "r.json"))
+    assert "warning" not in result.output
+    sandbox = json.loads((tmp_path / "r.json").read_text())["environment"]["sandbox"]
+    assert sandbox.startswith("kernel namespaces (mount, PID, network, IPC, UTS)")

@@ -92,6 +92,7 @@ def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path |
         found = find_course(course).with_overrides(timeout_s=timeout)
         selected = found.select(exercises)
         with fork_server(found, selected) as server:
+            _warn_if_fallback(server, console)
             result = grade(
                 course=found,
                 submission=loaders.load(submission or found.stubs, exercises=found.exercises),
@@ -238,6 +239,14 @@ def grade_(submissions: tuple[Path, ...], jobs: int | None, out: Path | None, gr
         return EXIT_OK if not outcome.not_graded else EXIT_NOT_FULL
 
     sys.exit(_guarded(run, console))
+
+
+def _warn_if_fallback(server: Any, console: Console) -> None:
+    """Say so when learner code runs without kernel namespaces (docs/security.md)."""
+    why = server.isolation()
+    if why:
+        console.print(f"[yellow]warning: the sandbox runs without kernel namespaces here ({escape(why)}); "
+                      "learner code is limited but can read files and use the network: see docs/security.md[/]")
 
 
 def _write_outputs(rows: list[Any], *, feedback: Path | None, csv_path: Path | None,

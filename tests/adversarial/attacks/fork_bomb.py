@@ -7,7 +7,7 @@ import sys
 import numpy as np
 
 EXERCISE = "activations"
-ATTACKED = ("test_relu_grad", "test_inputs_unchanged")
+ATTACKED = ("test_relu_grad",)
 WHY = "take the grading machine down for everyone (and maybe out of the grading's time budget)"
 
 BOMB = "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n# __MARKER__"

@@ -103,15 +103,18 @@ def grade(
     server: ForkServer | ServerPool,
     exercises: Sequence[str] = (),
     hidden: bool = False,
+    hidden_seed: int | None = None,
 ) -> Result:
     """Grade ``submission`` on ``exercises`` (all when empty) with the course's graders.
 
     Learner code runs only in children of ``server``; this process runs the graders and
-    the reference solutions. ``hidden`` adds the tests marked hidden.
+    the reference solutions. ``hidden`` adds the tests marked hidden, whose random inputs
+    come from ``hidden_seed`` (default: a fresh secret; never sent to a child).
     """
     selected = course.select(tuple(exercises))
     started, clock = datetime.now(timezone.utc), time.perf_counter()
-    plugin = GradingPlugin(course=course, submission=submission, server=server, hidden=hidden)
+    plugin = GradingPlugin(course=course, submission=submission, server=server, hidden=hidden,
+                           hidden_seed=hidden_seed)
     _run_pytest(course, selected, plugin)
     return Result(
         submission=submission.name,

@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 GradeSources = Callable[..., Result]
 MakeStudent = Callable[..., StudentModule]
+# The hidden tests' secret seed in tests that compare verdicts with expectations: fixed, so
+# those stay repeatable (test_grading.py checks verdicts of correct code under fresh seeds).
+HIDDEN_SEED = 20261123
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +70,7 @@ def grade_sources(course: Course, server: ForkServer, tmp_path: Path) -> GradeSo
         for name, text in sources.items():
             (folder / f"{name}.py").write_text(text, encoding="utf-8")
         return grade(course=course_ or course, submission=loaders.load(folder), server=server,
-                     exercises=exercises or tuple(sources), hidden=hidden)
+                     exercises=exercises or tuple(sources), hidden=hidden, hidden_seed=HIDDEN_SEED)
 
     return run
 

@@ -111,3 +111,13 @@ def test_concurrent_writers_do_not_corrupt_it(tmp_path: Path) -> None:
     names = [r.student for r in rows]
     assert len(names) == len(set(names)) == 4 * 20 + 10
     assert all(r.result.exercises[0].tests[0].name == "test_step" for r in rows)
+
+
+def test_the_hidden_seed_is_made_once_and_kept(tmp_path: Path) -> None:
+    with Gradebook(tmp_path / "g.db") as book:
+        seed = book.hidden_seed()
+        assert book.hidden_seed() == seed
+    with Gradebook(tmp_path / "g.db") as book:
+        assert book.hidden_seed() == seed  # a resumed run meets the same hidden inputs
+    with Gradebook(tmp_path / "other.db") as book:
+        assert book.hidden_seed() != seed  # another class, another secret

@@ -124,3 +124,95 @@ def test_a_grading_run_starts_only_the_fork_servers_its_exercises_need(course):
         assert pool.get(("tensorflow", "keras")) is pool.get(("tensorflow", "keras"))
         assert list(pool.servers) == [(), ("tensorflow", "keras")]
     assert pool.servers == {}
+
+
+# ---------------------------------------------------------------------- the hidden tests' secret seed
+
+PROBE_INPUTS = '''
+
+def one_hot(labels, num_classes=None):
+    import hashlib
+    import numpy as np
+    labels = np.asarray(labels)
+    print("input", hashlib.sha256(labels.tobytes()).hexdigest()[:16], labels.shape)
+    return _reference_one_hot(labels, num_classes)
+'''
+
+
+def _inputs_seen(result: Result, test: str) -> str:
+    return next(t.output for e in result.exercises for t in e.tests if t.name == test)
+
+
+def _probe(tmp_path, function: str, replacement: str):  # type: ignore[no-untyped-def]
+    """A losses submission whose ``function`` is ``replacement`` (which may call the
+    reference's, renamed ``_reference_<function>``)."""
+    from autograde import loaders
+
+    folder = tmp_path / f"probe_{function}"
+    folder.mkdir(exist_ok=True)
+    source = solution_source("losses").replace(f"def {function}(", f"def _reference_{function}(", 1)
+    (folder / "losses.py").write_text(source + replacement, encoding="utf-8")
+    return loaders.load(folder)
+
+
+def _grade(course, server, submission, seed=None):  # type: ignore[no-untyped-def]
+    from autograde.grading import grade
+
+    return grade(course=course, submission=submission, server=server, exercises=("losses",), hidden=True,
+                 hidden_seed=seed)
+
+
+def test_hidden_inputs_come_from_the_secret_seed_public_ones_do_not(course, server, tmp_path):
+    probe = _probe(tmp_path, "one_hot", PROBE_INPUTS)
+    first, again, other = (_grade(course, server, probe, seed) for seed in (11, 11, 12))
+    hidden, public = "test_one_hot_large", "test_one_hot_values"
+    assert _inputs_seen(first, hidden).startswith("input ")
+    assert _inputs_seen(first, hidden) == _inputs_seen(again, hidden)  # the same secret, the same inputs
+    assert _inputs_seen(first, hidden) != _inputs_seen(other, hidden)  # another run's secret, others
+    assert _inputs_seen(first, public) == _inputs_seen(other, public)  # public tests stay reproducible
+    assert first.score == first.max_score == other.score
+
+
+def test_without_a_seed_each_run_draws_a_fresh_secret(course, server, tmp_path):
+    probe = _probe(tmp_path, "one_hot", PROBE_INPUTS)
+    runs = [_grade(course, server, probe) for _ in range(2)]
+    assert _inputs_seen(runs[0], "test_one_hot_large") != _inputs_seen(runs[1], "test_one_hot_large")
+
+
+SEED_HUNT = '''
+
+def entropy(p):
+    import os, sys
+    found = [" ".join(sys.argv), repr(dict(os.environ))]
+    for pid in os.listdir("/proc"):
+        for name in ("cmdline", "environ"):
+            try:
+                with open(f"/proc/{pid}/{name}", "rb") as f:
+                    found.append(f.read().decode(errors="replace"))
+            except OSError:
+                pass
+    print("\\n".join(found))
+    return _reference_entropy(p)
+'''
+
+
+def test_the_secret_seed_never_reaches_the_child(course, server, tmp_path):
+    secret = 7_315_900_431_117_263_051
+    result = _grade(course, server, _probe(tmp_path, "entropy", SEED_HUNT), secret)
+    outputs = "".join(t.output for e in result.exercises for t in e.tests)
+    assert "PATH" in outputs  # the hunt ran and printed what it found
+    assert str(secret) not in outputs and hex(secret)[2:] not in outputs
+
+
+def test_correct_code_gets_full_marks_whatever_the_secret(course, server):
+    import secrets
+
+    from autograde import loaders
+    from autograde.grading import grade
+
+    numpy = tuple(e for e in course.exercises if e != "keras_models")
+    for _ in range(3):
+        result = grade(course=course, submission=loaders.load(course.solutions), server=server, exercises=numpy,
+                       hidden=True, hidden_seed=secrets.randbits(63))
+        assert result.score == result.max_score, [(t.name, t.message) for e in result.exercises for t in e.tests
+                                                  if t.status is not Status.PASSED]

@@ -106,7 +106,8 @@ def grade_class(
         listener.finished(row)
 
     jobs = max(1, min(jobs, len(todo)))
-    _Pool(course=course, jobs=jobs, hidden=hidden, version=version, tests=tests, budget_s=budget).run(todo, store)
+    _Pool(course=course, jobs=jobs, hidden=hidden, version=version, tests=tests, budget_s=budget,
+          hidden_seed=gradebook.hidden_seed()).run(todo, store)
     wanted = {c.student for c in candidates}
     return BatchResult(
         rows=tuple(r for r in gradebook.rows() if r.student in wanted),
@@ -181,11 +182,11 @@ class _Worker:
     started: float = 0.0
     eof: bool = False
 
-    def send(self, candidate: loaders.Candidate) -> None:
+    def send(self, candidate: loaders.Candidate, hidden_seed: int) -> None:
         self.job, self.started = candidate, time.monotonic()
         assert self.process.stdin is not None
         try:
-            self.process.stdin.write(_encode_job(candidate))
+            self.process.stdin.write(_encode_job(candidate, hidden_seed))
             self.process.stdin.flush()
         except BrokenPipeError:  # it died while idle: reported as a crash of this job
             self.eof = True
@@ -206,8 +207,9 @@ class _Pool:
     """N workers fed one submission at a time; rows go to ``store`` as results arrive."""
 
     def __init__(self, *, course: Course, jobs: int, hidden: bool, version: str, tests: Inventory,
-                 budget_s: float) -> None:
+                 budget_s: float, hidden_seed: int) -> None:
         self.course, self.jobs, self.hidden, self.version = course, jobs, hidden, version
+        self.hidden_seed = hidden_seed
         self.tests, self.budget_s = tests, budget_s
         self.selector = selectors.DefaultSelector()
         self.log = tempfile.TemporaryFile()  # the workers' stderr, shown when one crashes
@@ -222,7 +224,7 @@ class _Pool:
             while queue or any(w.job for w in workers):
                 for worker in workers:
                     if worker.job is None and queue:
-                        worker.send(queue.pop())
+                        worker.send(queue.pop(), self.hidden_seed)
                 self._read(timeout=0.2)
                 for index, worker in enumerate(workers):
                     row = self._check(worker)
@@ -327,8 +329,11 @@ def _exit_reason(code: int | None) -> str:
     return f"exit status {code}"
 
 
-def _encode_job(candidate: loaders.Candidate) -> bytes:
+def _encode_job(candidate: loaders.Candidate, hidden_seed: int) -> bytes:
+    # The seed travels on the worker's stdin: not in its argv or environment, which other
+    # processes of the machine can read.
     job = {
+        "hidden_seed": hidden_seed,
         "student": candidate.student,
         "origin": candidate.origin,
         "notes": list(candidate.notes),
@@ -337,8 +342,9 @@ def _encode_job(candidate: loaders.Candidate) -> bytes:
     return json.dumps(job).encode() + b"\n"
 
 
-def decode_job(line: bytes) -> loaders.Candidate:
-    """The candidate a job line written by the coordinator carries."""
+def decode_job(line: bytes) -> tuple[loaders.Candidate, int]:
+    """The candidate and hidden seed a job line written by the coordinator carries."""
     job = json.loads(line)
-    return loaders.Candidate(student=job["student"], origin=job["origin"], notes=tuple(job["notes"]),
-                             files={n: base64.b64decode(d) for n, d in job["files"].items()})
+    candidate = loaders.Candidate(student=job["student"], origin=job["origin"], notes=tuple(job["notes"]),
+                                  files={n: base64.b64decode(d) for n, d in job["files"].items()})
+    return candidate, int(job["hidden_seed"])

@@ -35,13 +35,14 @@ def main(argv: list[str]) -> None:
     pool.get(course.preload)  # the plain server starts now; others when an exercise needs them
     try:
         for line in sys.stdin.buffer:
-            replies.write(json.dumps(_grade(course, pool, decode_job(line), hidden)) + "\n")
+            candidate, hidden_seed = decode_job(line)
+            replies.write(json.dumps(_grade(course, pool, candidate, hidden, hidden_seed)) + "\n")
             replies.flush()
     finally:
         pool.close()
 
 
-def _grade(course: Course, pool: ServerPool, candidate: loaders.Candidate, hidden: bool) -> dict:
+def _grade(course: Course, pool: ServerPool, candidate: loaders.Candidate, hidden: bool, hidden_seed: int) -> dict:
     """The reply for one job: how grading ended, the result document, the error if any."""
     try:
         submission = loaders.from_files(candidate.files, name=candidate.student, path=candidate.origin,
@@ -49,7 +50,7 @@ def _grade(course: Course, pool: ServerPool, candidate: loaders.Candidate, hidde
     except SubmissionError as exc:
         return {"status": RowStatus.UNREADABLE.value, "result": None, "error": str(exc)}
     try:
-        result = grade(course=course, submission=submission, server=pool, hidden=hidden)
+        result = grade(course=course, submission=submission, server=pool, hidden=hidden, hidden_seed=hidden_seed)
     except Exception:  # our bug, or a broken grader: recorded as a crash, never as the learner's fault
         return {"status": RowStatus.CRASHED.value, "result": None,
                 "error": "internal error while grading:\n" + traceback.format_exc(limit=-8)}

@@ -8,6 +8,7 @@ graded at that moment, and re-running resumes. See ``docs/gradebook.md``.
 from __future__ import annotations
 
 import contextlib
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from enum import Enum
@@ -139,6 +140,14 @@ class Gradebook:
                 f"INSERT OR REPLACE INTO results ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                 values,
             )
+
+    def hidden_seed(self) -> int:
+        """The secret seed of the hidden tests' random inputs for this gradebook's class,
+        made on first use and kept, so that every student, across interrupted and resumed
+        runs, meets the same hidden inputs. Never sent to a learner's child."""
+        with self._transaction():
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('hidden_seed', ?)", (str(secrets.randbits(63)),))
+            return int(self._db.execute("SELECT value FROM meta WHERE key = 'hidden_seed'").fetchone()[0])
 
     def stamp(self, student: str) -> Stamp | None:
         """What ``student``'s row was graded from, or None when there is no row."""

@@ -14,7 +14,9 @@ can also run graders with plain pytest::
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import secrets
 import sys
 import time
 import zlib
@@ -72,12 +74,14 @@ class GradingPlugin(Collector):
 
     def __init__(
         self, *, course: Course, submission: loaders.Submission, server: ForkServer | ServerPool, hidden: bool,
-        full_tracebacks: bool = False,
+        full_tracebacks: bool = False, hidden_seed: int | None = None,
     ) -> None:
         super().__init__(course)
         self.submission = submission
         self.server = server
         self.hidden = hidden
+        # Hidden tests draw their inputs from a secret of this run, never sent to a child.
+        self.hidden_seed = secrets.randbits(63) if hidden_seed is None else hidden_seed
         self.full_tracebacks = full_tracebacks
         self.clock = Clock()
         self.students: dict[str, StudentModule] = {}
@@ -109,11 +113,21 @@ class GradingPlugin(Collector):
 
     @pytest.fixture
     def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
-        """A generator seeded by the course seed and the test's id: stable across runs."""
-        return np.random.default_rng([self.course.seed, zlib.crc32(request.node.nodeid.encode())])
+        """A generator seeded by the test's id and, for a public test, the course seed
+        (stable across runs, so a learner can reproduce a failure), for a hidden test the
+        run's secret seed (a learner cannot learn a hidden test's inputs in advance)."""
+        node = request.node
+        secret = node.stash[markers.KEY].hidden
+        return np.random.default_rng([self.hidden_seed if secret else self.course.seed,
+                                      zlib.crc32(node.nodeid.encode())])
 
     def _seed(self, item: pytest.Item) -> int:
-        """The seed of ``item``'s learner-side randomness (e.g. Keras initialisers)."""
+        """The seed of ``item``'s learner-side randomness (e.g. Keras initialisers). It is
+        sent to the child, so for a hidden test it is a hash of the secret, which it does
+        not reveal."""
+        if item.stash[markers.KEY].hidden:
+            digest = hashlib.blake2b(f"{self.hidden_seed}:{item.nodeid}".encode(), digest_size=4).digest()
+            return int.from_bytes(digest, "little") & 0x7FFFFFFF
         return (self.course.seed ^ zlib.crc32(item.nodeid.encode())) & 0x7FFFFFFF
 
     def _reference(self, name: str) -> ModuleType:

@@ -176,8 +176,25 @@ def _hidden_lines(exercise: str) -> list[str]:
     return [line.strip() for line in block.splitlines() if len(line.strip()) >= 24]
 
 
+@pytest.fixture(scope="session")
+def namespaces() -> None:
+    """The suite proves the namespace sandbox. Under the fallback (no namespaces, learner
+    code as this user, maybe root) some attacks would really harm the machine (``kill(-1)``,
+    bombs): they are not run, and each attack fails saying why."""
+    from autograde.sandbox.forkserver import ForkServer
+
+    server = ForkServer()
+    try:
+        why = server.isolation()
+    finally:
+        server.close()
+    if why:
+        pytest.fail(f"kernel namespaces are not available here ({why}): the adversarial suite is not run, "
+                    "since its attacks would run unconfined (docs/security.md)", pytrace=False)
+
+
 @pytest.fixture
-def scene(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Scene]:
+def scene(namespaces: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Scene]:
     canary, token, marker = (secrets.token_hex(16) for _ in range(3))
     monkeypatch.setenv("AUTOGRADE_CANARY_SECRET", canary)  # the grading process inherits it
     _copy_course(tmp_path / "course", token)

@@ -66,9 +66,10 @@ def grade_command(classdir: Path, gradebook: Path, jobs: int, hidden: bool) -> l
             "--gradebook", str(gradebook), "--hidden" if hidden else "--public"]
 
 
-def run_grade(command: list[str]) -> float:
+def run_grade(command: list[str], isolation: str = "auto") -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "AUTOGRADE_SANDBOX": isolation})
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"autograde grade exited {done.returncode}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
@@ -130,6 +131,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--hidden", action="store_true", help="grade with the hidden tests too")
     parser.add_argument("--kill-halfway", action="store_true")
+    parser.add_argument("--compare-fallback", action="store_true",
+                        help="grade the class again in the fallback isolation (no namespaces): the sandbox's cost")
     parser.add_argument("--floor-sample", type=int, default=10)
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="autograde-bench-"))
@@ -153,6 +156,11 @@ def main() -> None:
               f"on {options.jobs} cores")
         print(f"  ratio grade / floor          {wall / floor_wall:7.2f}x")
         print(f"  vs nbgrader (0.21 s/test)    {NBGRADER_S_PER_TEST / per_test:7.1f}x cheaper per test")
+        if options.compare_fallback:
+            fallback = run_grade(grade_command(classdir, work / "fallback.db", options.jobs, options.hidden), "basic")
+            cost = (wall - fallback) * options.jobs / options.submissions
+            print(f"  fallback isolation, same run  {fallback:7.1f} s wall: namespaces cost {cost * 1000:+.0f} ms "
+                  f"per submission ({len(NUMPY_EXERCISES)} children each), {wall / fallback:.2f}x")
         if options.kill_halfway:
             interrupted = work / "interrupted.db"
             command = grade_command(classdir, interrupted, options.jobs, options.hidden)

@@ -132,7 +132,9 @@ def main() -> None:
     parser.add_argument("--hidden", action="store_true", help="grade with the hidden tests too")
     parser.add_argument("--kill-halfway", action="store_true")
     parser.add_argument("--compare-fallback", action="store_true",
-                        help="grade the class again in the fallback isolation (no namespaces): the sandbox's cost")
+                        help="grade the class again in the fallback isolation (no namespaces): the sandbox's "
+                        "cost (two runs one after the other: noisy on a busy machine; bench/sandbox_cost.py "
+                        "alternates them)")
     parser.add_argument("--floor-sample", type=int, default=10)
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="autograde-bench-"))

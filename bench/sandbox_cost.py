@@ -7,6 +7,9 @@ directory, no namespaces):
 * ``child``  the median time to start one learner child and import a small module in
              it (fork from the NumPy fork server, sandbox set-up, load): the cost paid
              once per exercise of every submission;
+* ``submission`` the median time to grade the reference solutions of the seven NumPy
+             exercises (seven children) in one process, alternating the two isolations
+             run by run so that both see the same machine;
 * ``check``  the median wall time of ``autograde check`` of three exercises on the
              reference solutions, a fresh process each time.
 
@@ -59,6 +62,32 @@ def child_start(mode: str, runs: int, preload: tuple[str, ...]) -> float:
             server.close()
 
 
+def submission_times(runs: int) -> dict[str, float]:
+    """Median seconds to grade the NumPy reference solutions, per isolation, interleaved."""
+    from autograde.grading import grade
+    from autograde.sandbox.forkserver import ServerPool
+
+    course = find_course(ROOT)
+    numpy = [e for e in course.exercises if e != "keras_models"]
+    submission = loaders.load(course.solutions, exercises=course.exercises)
+    pools = {}
+    for name, mode in MODES.items():
+        os.environ["AUTOGRADE_SANDBOX"] = mode
+        pools[name] = ServerPool(hidden_paths=(str(course.root),))
+    times: dict[str, list[float]] = {name: [] for name in pools}
+    try:
+        for i in range(runs + 1):
+            for name, pool in pools.items():
+                start = time.perf_counter()
+                grade(course=course, submission=submission, server=pool, exercises=numpy)
+                if i:  # the first run imports the graders and starts the servers
+                    times[name].append(time.perf_counter() - start)
+    finally:
+        for pool in pools.values():
+            pool.close()
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
 def check_time(mode: str, runs: int) -> float:
     command = [sys.executable, "-m", "autograde", "check", "perceptron", "activations", "losses",
                "--submission", "solutions"]
@@ -85,6 +114,11 @@ def main() -> None:
         print(f"  child start + load ({label} server): namespaces {found['namespaces'] * 1000:6.1f} ms, "
               f"fallback {found['fallback'] * 1000:6.1f} ms, sandbox cost {extra * 1000:+6.1f} ms per child")
     runs = max(3, options.runs // 6)
+    graded = submission_times(runs * 2)
+    extra = graded["namespaces"] - graded["fallback"]
+    print(f"  grading one submission, 7 NumPy exercises (median of {runs * 2}, interleaved): namespaces "
+          f"{graded['namespaces'] * 1000:6.0f} ms, fallback {graded['fallback'] * 1000:6.0f} ms, "
+          f"sandbox cost {extra * 1000:+.0f} ms per submission ({graded['namespaces'] / graded['fallback']:.2f}x)")
     checks = {name: check_time(mode, runs) for name, mode in MODES.items()}
     print(f"  autograde check, 3 exercises (median of {runs}): namespaces {checks['namespaces'] * 1000:6.0f} ms, "
           f"fallback {checks['fallback'] * 1000:6.0f} ms ({checks['namespaces'] / checks['fallback']:.2f}x)")

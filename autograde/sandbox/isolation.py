@@ -88,16 +88,15 @@ def probe() -> str:
         try:
             unshare(NAMESPACES)
             mount(None, "/", None, MS_REC | MS_PRIVATE)
-            message = b""
+            os.write(write, b"")
         except OSError as exc:
-            message = str(exc).encode()
-        os.write(write, message)
+            os.write(write, str(exc).encode())
         os._exit(0)
     os.close(write)
     with os.fdopen(read, "rb") as pipe:
-        message = pipe.read().decode()
+        why = pipe.read().decode()
     os.waitpid(pid, 0)
-    return message
+    return why
 
 
 def child_id(keeper_pid: int) -> int:

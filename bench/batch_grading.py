@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 NBGRADER_S_PER_TEST = 1.24 / 6
 NUMPY_EXERCISES = ("perceptron", "activations", "losses", "gradient_descent", "backprop", "preprocessing", "sampling")
-MUTANTS = ROOT / "tests" / "mutants"
+MUTANTS = ROOT / "graders" / "mutants"
 
 
 def generate(folder: Path, count: int, seed: int = 5) -> None:

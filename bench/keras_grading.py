@@ -1,7 +1,7 @@
 """Grading Keras submissions: a pre-warmed fork server against a fresh process each.
 
 Grades N submissions of ``keras_models`` (correct ones and known wrong ones, cycled
-from ``solutions/`` and ``tests/mutants/keras_models/``) twice, in one run:
+from ``solutions/`` and ``graders/mutants/keras_models/``) twice, in one run:
 
 * ``pre-warmed``  one grading process and one fork server that imported TensorFlow and
                   Keras once; each submission's child is forked from it;
@@ -34,7 +34,7 @@ def submissions(count: int, folder: Path) -> list[Path]:
     reference = (ROOT / "solutions" / f"{EXERCISE}.py").read_text(encoding="utf-8")
     variants = [reference] + [
         reference + "\n\n" + m.read_text(encoding="utf-8")
-        for m in sorted((ROOT / "tests" / "mutants" / EXERCISE).glob("*.py"))
+        for m in sorted((ROOT / "graders" / "mutants" / EXERCISE).glob("*.py"))
     ]
     made = []
     for i in range(count):

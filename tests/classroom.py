@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ("perceptron", "activations")
-MUTANT = ROOT / "tests" / "mutants" / "activations" / "softmax_no_max_shift.py"
+MUTANT = ROOT / "graders" / "mutants" / "activations" / "softmax_no_max_shift.py"
 
 
 def make_course(folder: Path, extra_grader: str = "") -> Path:

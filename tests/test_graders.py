@@ -2,11 +2,11 @@
 wrong implementation loses points on the test meant to catch it, and every correct
 implementation written in another style gets full marks.
 
-Wrong implementations live in ``tests/mutants/EXERCISE/*.py``: each holds only the
+Wrong implementations live in ``graders/mutants/EXERCISE/*.py``: each holds only the
 functions it gets wrong (appended to the reference, so later definitions win) and
 ``CAUGHT_BY``, the test that must catch it, and ``MESSAGE``, text that its message (or
 hint) must contain; ``HIDDEN = True`` where that test is a hidden one. Correct ones live in
-``tests/variants/EXERCISE/*.py`` as whole modules.
+``graders/variants/EXERCISE/*.py`` as whole modules.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from autograde.config import find_course
 from conftest import ROOT, solution_source
 
 EXERCISES = find_course(ROOT).exercises
-MUTANTS = sorted((ROOT / "tests" / "mutants").glob("*/*.py"))
-VARIANTS = sorted((ROOT / "tests" / "variants").glob("*/*.py"))
+MUTANTS = sorted((ROOT / "graders" / "mutants").glob("*/*.py"))
+VARIANTS = sorted((ROOT / "graders" / "variants").glob("*/*.py"))
 
 
 _MISSING = object()

@@ -28,7 +28,7 @@ from conftest import ROOT
 
 CLASS = ROOT / "samples" / "class"
 README = ROOT / "samples" / "README.md"
-MUTANTS = ROOT / "tests" / "mutants"
+MUTANTS = ROOT / "graders" / "mutants"
 NUMPY = ("perceptron", "activations", "losses", "gradient_descent", "backprop", "preprocessing", "sampling")
 FULL = {"perceptron": 23.0, "activations": 28.0, "losses": 28.0, "gradient_descent": 33.0, "backprop": 33.0,
         "preprocessing": 34.0, "sampling": 36.0}

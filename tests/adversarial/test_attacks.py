@@ -2,7 +2,7 @@
 grader must neither be fooled nor harmed by it.
 
 An attack file is appended to the reference solution of its exercise (later definitions
-win, as with ``tests/mutants``) and declares, as module constants read without running it:
+win, as with ``graders/mutants``) and declares, as module constants read without running it:
 
 - ``EXERCISE``: the exercise it is handed in for;
 - ``ATTACKED``: the tests (names or name prefixes) that must score 0, or ``"*"`` for an

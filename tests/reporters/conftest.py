@@ -60,7 +60,7 @@ def graded(course: Course, server: ForkServer, tmp_path_factory: pytest.TempPath
     shutil.copytree(ROOT / "solutions", wrong)
     for exercise, mutant in MUTANTS.items():
         with (wrong / f"{exercise}.py").open("a", encoding="utf-8") as source:
-            source.write("\n" + (ROOT / "tests" / "mutants" / exercise / f"{mutant}.py").read_text(encoding="utf-8"))
+            source.write("\n" + (ROOT / "graders" / "mutants" / exercise / f"{mutant}.py").read_text(encoding="utf-8"))
     with (wrong / "perceptron.py").open("a", encoding="utf-8") as source:
         source.write(PRINTING_GATE)
     folders = {FULL: ROOT / "solutions", STUB: ROOT / "exercises", WRONG: wrong}

@@ -314,12 +314,11 @@ class Replay:
 
     def _near(self, entries: dict[str, dict[str, Any]], path: str, before: Any) -> str | None:
         """A recorded call of ``path`` whose arguments agree with ``before`` but for rounding."""
-        return next((key for key, entry in entries.items()
-                     if key.partition("(")[0] == path and _close(before, entry["args"])), None)
+        return next((key for key, entry in _calls(entries, path) if _close(before, entry["args"])), None)
 
     def _missing(self, entries: dict[str, dict[str, Any]], key: str, label: str, times: int = 0) -> str:
         path = key.partition("(")[0]
-        same = [e["call"] for k, e in entries.items() if k.partition("(")[0] == path]
+        same = [entry["call"] for _, entry in _calls(entries, path)]
         if times:
             why = f"it was made only {times} times when the reference was recorded, and this is one more"
         else:
@@ -334,6 +333,11 @@ class Replay:
                 f"test: {shown or 'none'}.{versions} Grade with the reference solution (solutions/"
                 f"{self.exercise}.py) for this test, or record again (autograde release) after changing the grader "
                 f"(source: {self.source}).")
+
+
+def _calls(entries: dict[str, dict[str, Any]], path: str) -> list[tuple[str, dict[str, Any]]]:
+    """The recorded calls of ``path`` (not its attribute accesses)."""
+    return [(key, entry) for key, entry in entries.items() if key.startswith(f"{path}(")]
 
 
 def _close(a: Any, b: Any) -> bool:

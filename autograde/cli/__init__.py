@@ -53,6 +53,13 @@ def main() -> None:
 
     Your code runs in a separate, limited process: an endless loop, a crash or a
     sys.exit() costs only the tests it affects.
+
+    \b
+    Instructors:
+        autograde grade SUBMISSIONS   grade a class into a gradebook
+        autograde export / report     LMS exports, feedback, the class report
+        autograde validate            check that the graders catch known mistakes
+        autograde release --out DIR   write the student and instructor bundles
     """
 
 
@@ -346,6 +353,55 @@ def _rows(gradebook: Path) -> list[Any]:
     if not rows:
         raise ConfigError(f"the gradebook {gradebook} has no rows yet: grade a class first")
     return rows
+
+
+@main.command("validate")
+@click.argument("exercises", nargs=-1)
+@_course_option
+def validate_(exercises: tuple[str, ...], course: Path | None) -> None:
+    """Grade the graders: for EXERCISES (default: all), the reference gets full marks,
+    the stub zero, every known wrong implementation in graders/mutants/ loses points on
+    the test meant to catch it, every correct variant in graders/variants/ full marks,
+    and two runs with different seeds agree.
+
+    Exit status: 0 when everything holds, 1 when something does not (the table and the
+    list of failures say what), 2 for a usage or configuration error.
+    """
+    from autograde.config import find_course
+    from autograde.validate import render, validate
+
+    console = Console(highlight=False, soft_wrap=True)
+
+    def run() -> int:
+        report = validate(course=find_course(course), exercises=exercises)
+        render(report, console)
+        return EXIT_OK if report.ok else EXIT_NOT_FULL
+
+    sys.exit(_guarded(run, console))
+
+
+@main.command("release")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The folder to write student/ and instructor/ into (they must not exist yet).")
+@_course_option
+def release_(out: Path, course: Path | None) -> None:
+    """Write the course's release: OUT/student/ (stubs generated from the solutions,
+    notebooks, public graders, the reference's recorded answers: `autograde check` works
+    there offline, with no solution and no hidden test in it) and OUT/instructor/ (the
+    whole course, with nbgrader source notebooks).
+    """
+    from autograde.config import find_course
+    from autograde.release import release
+
+    console = Console(highlight=False, soft_wrap=True)
+
+    def run() -> int:
+        written = release(course=find_course(course), out=out)
+        console.print(f"student bundle:    {escape(str(written / 'student'))}")
+        console.print(f"instructor bundle: {escape(str(written / 'instructor'))}")
+        return EXIT_OK
+
+    sys.exit(_guarded(run, console))
 
 
 def _guarded(run: Callable[[], int], console: Console) -> int:

@@ -283,15 +283,16 @@ class Replay:
         return self._outcome(path, label, None, (), {})
 
     def call(self, stand: Stand, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        label = fmt.call(stand._label, args, kwargs)
         try:
             before = _plain((list(args), kwargs))
         except UnsupportedValue:
-            before = None
-        key = f"{stand._path}({_digest(before)})" if before is not None else stand._path
-        return self._outcome(key, label, before, args, kwargs)
+            return self._outcome(stand._path, fmt.call(stand._label, args, kwargs), None, args, kwargs)
+        # Rendered only if a message needs it: most calls are answered.
+        label = fmt.LazyCall(stand._label, *before)
+        return self._outcome(f"{stand._path}({_digest(before)})", label, before, args, kwargs)
 
-    def _outcome(self, key: str, label: str, before: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def _outcome(self, key: str, label: str | fmt.LazyCall, before: Any, args: tuple[Any, ...],
+                 kwargs: dict[str, Any]) -> Any:
         entries = self.tests.get(self.test(), {})
         if key not in entries and before is not None:
             key = self._near(entries, key.partition("(")[0], before) or key
@@ -316,7 +317,8 @@ class Replay:
         """A recorded call of ``path`` whose arguments agree with ``before`` but for rounding."""
         return next((key for key, entry in _calls(entries, path) if _close(before, entry["args"])), None)
 
-    def _missing(self, entries: dict[str, dict[str, Any]], key: str, label: str, times: int = 0) -> str:
+    def _missing(self, entries: dict[str, dict[str, Any]], key: str, label: str | fmt.LazyCall,
+                 times: int = 0) -> str:
         path = key.partition("(")[0]
         same = [entry["call"] for _, entry in _calls(entries, path)]
         if times:

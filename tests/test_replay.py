@@ -125,7 +125,7 @@ class Momentum:
     """A stateful optimizer that changes the caller's arrays in place, as graders expect."""
 
     def __init__(self, lr: float = 0.1) -> None:
-        self.lr, self.v = lr, 0.0
+        self.lr, self.v = lr, np.zeros(2)
 
     def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
         self.v = 0.5 * self.v - self.lr * grads["w"]

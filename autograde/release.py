@@ -10,9 +10,18 @@ The grammar and the bundles' guarantees are in ``docs/release.md``.
 from __future__ import annotations
 
 import ast
+import importlib
+import re
+import shutil
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import Callable
 
+import nbformat
+
+from autograde.config import Course
 from autograde.errors import ConfigError
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
@@ -25,6 +34,8 @@ END_HIDDEN = "### END HIDDEN TESTS"
 # wrapped the way a formatter would wrap it otherwise.
 LINE_LENGTH = 100
 NOT_WRITTEN = "{what} is not written yet: replace this line with your code"
+# A pyproject.toml table header, at the start of a line.
+HEADER = re.compile(r"^\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -93,13 +104,12 @@ def strip_hidden(grader_source: str, *, name: str = "<grader>") -> str:
         out += lines[done:begin]
         while out and not out[-1].strip():
             out.pop()
-        if out and end + 1 < len(lines):
-            out.append("\n\n")  # two blank lines, as between top-level definitions
         done = end + 1
-    rest = lines[done:]
-    if not out:
-        return "".join(rest)
-    return "".join(out + rest).rstrip("\n") + "\n"
+        while done < len(lines) and not lines[done].strip():
+            done += 1
+        if out and done < len(lines):
+            out.append("\n\n")  # two blank lines, as between top-level definitions
+    return "".join(out + lines[done:])
 
 
 def _blocks(lines: list[str], begin_marker: str, end_marker: str, name: str) -> list[tuple[int, int]]:
@@ -171,3 +181,180 @@ def _default_placeholder(indent: str, what: str) -> tuple[str, ...]:
     if len(line) - 1 <= LINE_LENGTH:
         return (line,)
     return (f"{indent}raise NotImplementedError(\n", f"{indent}    {message}\n", f"{indent})\n")
+
+
+def release(*, course: Course, out: Path) -> Path:
+    """Write the course's release into ``out`` and return ``out``.
+
+    ``out/student/`` is what learners get: ``pyproject.toml`` (the course's
+    ``[tool.autograde]`` tables), ``exercises/`` (stubs generated from the solutions),
+    ``notebooks/`` (one learner notebook per exercise), ``graders/`` (hidden tests
+    stripped; ``mutants/`` and ``variants/`` left out), ``recorded/`` (the reference's
+    answers on the public tests, so that ``autograde check`` works without solutions) and
+    ``README.md``; no solution and no hidden test. ``out/instructor/`` is the course as it
+    is, plus the nbgrader source notebooks. Neither folder may exist yet.
+    """
+    student, instructor = out / "student", out / "instructor"
+    for folder in (student, instructor):
+        if folder.exists():
+            raise ConfigError(f"{folder} exists already: a release is written into new folders only; "
+                              "remove it or choose another --out.")
+    solutions = {exercise: _solution(course, exercise) for exercise in course.exercises}
+    stubs = {exercise: generate_stub(source, name=str(course.solutions / f"{exercise}.py"))
+             for exercise, source in solutions.items()}
+    notebooks = _optional("notebooks")
+    replay = _optional("replay")
+    student.mkdir(parents=True)
+    (student / "pyproject.toml").write_text(_course_tables(course.root / "pyproject.toml"), encoding="utf-8")
+    _write_tree(student / course.stubs_dir, {f"{name}.py": text for name, text in stubs.items()})
+    _write_tree(student / course.graders_dir, _public_graders(course))
+    if notebooks is not None:
+        for exercise in course.exercises:
+            notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise])
+            nbformat.write(notebook, _new_file(student / "notebooks" / f"{exercise}.ipynb"))
+    if replay is not None:
+        replay.record(course=course, out=student)
+    (student / "README.md").write_text(
+        _student_readme(course, notebooks=notebooks is not None, recorded=replay is not None), encoding="utf-8")
+
+    shutil.copytree(course.root, instructor, ignore=_instructor_ignore(course))
+    if notebooks is not None:
+        for exercise, source in solutions.items():
+            notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise],
+                                       solution_source=source)
+            nbformat.write(notebook, _new_file(instructor / "notebooks" / f"{exercise}.ipynb"))
+    return out
+
+
+def _solution(course: Course, exercise: str) -> str:
+    """The marked solution of ``exercise``; one without a solution region would be its own stub."""
+    path = course.solutions / f"{exercise}.py"
+    if not path.is_file():
+        raise ConfigError(f"{path} does not exist: a release generates each stub from its solution; "
+                          f"write the solution of {exercise!r} there.")
+    source = path.read_text(encoding="utf-8")
+    if not solution_regions(source, name=str(path)):
+        raise ConfigError(f"{path} has no {BEGIN_SOLUTION!r} region, so its stub would be the solution itself; "
+                          f"put what learners write between {BEGIN_SOLUTION!r} and {END_SOLUTION!r} "
+                          "(docs/release.md).")
+    return source
+
+
+def _public_graders(course: Course) -> dict[str, str]:
+    """The grader folder's files by name, hidden blocks stripped; subfolders
+    (``mutants/``, ``variants/``, caches) stay behind."""
+    graders: dict[str, str] = {}
+    for path in sorted(course.graders.iterdir()):
+        if not path.is_file() or path.suffix == ".pyc":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".py":
+            text = strip_hidden(text, name=str(path))
+            leak = next((n for n, line in enumerate(text.splitlines(), 1) if "mark.hidden" in line), None)
+            if leak is not None:
+                raise ConfigError(f"{path}: a hidden test is outside the {BEGIN_HIDDEN!r} block (line {leak} after "
+                                  "stripping), so it would reach learners; move it into the block.")
+        graders[path.name] = text
+    return graders
+
+
+def _course_tables(pyproject: Path) -> str:
+    """The ``[tool.autograde]`` tables of ``pyproject``, comments included, as a file's text."""
+    text = pyproject.read_text(encoding="utf-8")
+    kept: list[str] = []
+    inside = False
+    for line in text.splitlines(keepends=True):
+        header = HEADER.match(line.strip())
+        if header and line[:1] == "[":
+            name = header.group(1).replace(" ", "")
+            inside = name == "tool.autograde" or name.startswith("tool.autograde.")
+            if inside and kept:
+                kept.append("\n")
+        if inside:
+            kept.append(line)
+    result = "".join(kept).strip("\n") + "\n"
+    # A table whose text could not be cut out faithfully (say, a dotted key outside its
+    # table) must not silently change the learners' course.
+    if tomllib.loads(result) != {"tool": {"autograde": tomllib.loads(text)["tool"]["autograde"]}}:
+        raise ConfigError(f"{pyproject}: the [tool.autograde] settings could not be copied on their own; write them "
+                          "as [tool.autograde] and [tool.autograde.*] tables, without dotted keys elsewhere.")
+    return result
+
+
+def _instructor_ignore(course: Course) -> Callable[[str, list[str]], set[str]]:
+    """What ``shutil.copytree`` leaves out of the instructor bundle: everything but the
+    course's own files and folders, and caches anywhere."""
+    keep = {"pyproject.toml", "recorded"} | {Path(d).parts[0] for d in (course.stubs_dir, course.solutions_dir,
+                                                                         course.graders_dir)}
+    root = str(course.root)
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        caches = {n for n in names if n == "__pycache__" or n.endswith(".pyc")}
+        return caches | ({n for n in names if n not in keep} if folder == root else set())
+
+    return ignore
+
+
+def _optional(name: str) -> ModuleType | None:
+    """``autograde.NAME`` where this installation has it (notebooks and recordings came
+    later than stubs; a release without them still has stubs and graders)."""
+    try:
+        return importlib.import_module(f"autograde.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"autograde.{name}":
+            raise
+        return None
+
+
+def _write_tree(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        _new_file(folder / name).write_text(text, encoding="utf-8")
+
+
+def _new_file(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _student_readme(course: Course, *, notebooks: bool, recorded: bool) -> str:
+    rows = "\n".join(f"| `{e}` | `{course.stubs_dir}/{e}.py`" + (f" or `notebooks/{e}.ipynb`" if notebooks else "")
+                     + " |" for e in course.exercises)
+    notebook_text = (
+        "Or open `notebooks/EXERCISE.ipynb` in Jupyter or Colab: fill in the code cells, then run\n"
+        "the last cell, which checks the notebook's code with the same tests and shows the score.\n"
+        if notebooks else
+        "(This release has no notebooks: the autograde that made it could not build them.)\n"
+    )
+    recorded_text = (
+        "\n`recorded/` holds the reference solution's answers to the public tests' fixed inputs, so\n"
+        "the checks work offline, without any solution.\n"
+        if recorded else ""
+    )
+    first = course.exercises[0] if course.exercises else "EXERCISE"
+    commands = [("autograde list", "the exercises and their points"),
+                ("autograde check", f"every exercise in {course.stubs_dir}/, with the public tests"),
+                (f"autograde check {first}", "one exercise"),
+                (f"autograde hint {first}", "the hints of its tests")]
+    width = max(len(command) for command, _ in commands) + 2
+    usage = "\n".join(f"{command:<{width}}# {why}" for command, why in commands)
+    return f"""# Exercises
+
+| exercise | where you write it |
+|---|---|
+{rows}
+
+Each stub's docstrings say what to write: names, shapes, formulas and examples. Replace
+each `raise NotImplementedError(...)` with your code; keep the names and the signatures.
+
+## Check your work
+
+With autograde installed, inside this folder:
+
+```bash
+{usage}
+```
+
+{notebook_text}
+The tests in `{course.graders_dir}/` are the public ones; your final grade also uses hidden
+tests, which check the same contract on other inputs.
+{recorded_text}"""

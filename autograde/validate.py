@@ -109,13 +109,17 @@ def _said(test: TestResult, lines: int = 8) -> str:
     return f"{test.name} {test.status.value}:" + "".join(f"\n    {line}" for line in shown)
 
 
+def _tests(result: Result) -> list[TestResult]:
+    return [t for e in result.exercises for t in e.tests]
+
+
 def _not_passed(result: Result) -> list[TestResult]:
-    return [t for e in result.exercises for t in e.tests if t.status is not Status.PASSED]
+    return [t for t in _tests(result) if t.status is not Status.PASSED]
 
 
 def full_marks_problems(result: Result, subject: str) -> list[str]:
     """A reference or a variant must pass every test."""
-    tests = [t for e in result.exercises for t in e.tests]
+    tests = _tests(result)
     if not tests:
         return [f"{subject}: the grader has no tests"]
     return [f"{subject} must pass every test; {_said(t)}" for t in _not_passed(result)]
@@ -124,7 +128,7 @@ def full_marks_problems(result: Result, subject: str) -> list[str]:
 def stub_problems(result: Result, subject: str) -> list[str]:
     """The stub scores zero, every test says why, and all but at most one test (e.g. one
     that checks a constant the stub leaves empty) report it as not attempted."""
-    tests = [t for e in result.exercises for t in e.tests]
+    tests = _tests(result)
     problems = [f"{subject} must score 0; {t.name} passed" for t in tests if t.status is Status.PASSED]
     problems += [f"{subject}: {t.name} ({t.status.value}) gives no message to say why" for t in tests
                  if t.status is not Status.PASSED and not t.message.strip()]
@@ -140,7 +144,7 @@ def mutant_problems(mutant: Mutant, result: Result) -> list[str]:
     test), whose message or hint contains ``MESSAGE``; a failure there comes with a hint;
     and a catch by a hidden test is declared ``HIDDEN`` (the learner does not see it)."""
     subject = f"mutant {mutant.label}"
-    tests = [t for e in result.exercises for t in e.tests]
+    tests = _tests(result)
     families = list(dict.fromkeys(t.name.split("[")[0] for t in tests))
     if mutant.caught_by not in families:
         return [f"{subject}: CAUGHT_BY names {mutant.caught_by!r}, which is not a test of {mutant.exercise}; "
@@ -171,7 +175,7 @@ def flaky_tests(first: Result, second: Result) -> dict[str, str]:
     """The tests that one subject passed in one run and not in the other, each with both
     outcomes. Only passing matters: a wrong answer that times out under load in one run and
     fails in the other loses the same points."""
-    runs = [{t.name: t for e in r.exercises for t in e.tests} for r in (first, second)]
+    runs = [{t.name: t for t in _tests(r)} for r in (first, second)]
 
     def outcome(run: dict[str, TestResult], name: str) -> str:
         return run[name].status.value if name in run else "absent"

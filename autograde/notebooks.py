@@ -474,7 +474,8 @@ def check(exercise: str) -> float:
             [sys.executable, "-m", "autograde", "check", exercise, "--submission", str(submission), "--json", str(report)],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
         )
-        print(done.stdout, end="")
+        # all but the line saying where the result document went: a file about to be deleted
+        print("".join(line for line in done.stdout.splitlines(keepends=True) if str(report) not in line), end="")
         if not report.is_file():
             raise RuntimeError(f"`autograde check {exercise}` could not grade this notebook (exit status "
                                f"{done.returncode}); its message is above. Run this notebook inside the course "

@@ -125,7 +125,7 @@ class Unit:
     kind: str  # "imports", "function", "class", "assignment" or "other"
     first: int  # first line, 1-based, leading comments included
     last: int  # last line
-    node: ast.stmt  # its (last) statement
+    node: ast.stmt
     docstring: str | None
 
 
@@ -134,7 +134,7 @@ def units(source: str) -> list[Unit]:
     tree = ast.parse(source)
     body = tree.body[1:] if ast.get_docstring(tree, clean=False) is not None else tree.body
     found: list[Unit] = []
-    previous_end = tree.body[0].end_lineno if body is not tree.body else 0
+    previous_end = (tree.body[0].end_lineno or 0) if body is not tree.body else 0
     lines = source.splitlines()
     for node in body:
         first = previous_end + 1
@@ -142,7 +142,8 @@ def units(source: str) -> list[Unit]:
             first += 1
         previous_end = node.end_lineno or node.lineno
         kind, name = _kind(node)
-        docstring = ast.get_docstring(node, clean=False) if kind in ("function", "class") else None
+        documented = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        docstring = ast.get_docstring(node, clean=False) if isinstance(node, documented) else None
         found.append(Unit(name, kind, first, previous_end, node, docstring))
     return found
 

@@ -44,7 +44,6 @@ class Region:
 
     begin: int
     end: int
-    indent: str
     placeholder: tuple[str, ...]  # whole lines, newlines included; empty: the block goes
 
 
@@ -89,14 +88,14 @@ def solution_regions(source: str, *, name: str = "<source>") -> list[Region]:
         else:
             what = next((w for first, last, w in reversed(functions) if first < begin + 1 <= last), None)
             placeholder = _default_placeholder(indent, what) if what else ()
-        regions.append(Region(begin, end, indent, placeholder))
+        regions.append(Region(begin, end, placeholder))
     return regions
 
 
 def strip_hidden(grader_source: str, *, name: str = "<grader>") -> str:
     """``grader_source`` without its ``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``
-    blocks (markers included), with the blank lines before each block and the file's end
-    tidied so that the public grader reads as if written that way."""
+    blocks (markers included), the blank lines around each block closed up so that the
+    public grader reads as if written that way."""
     lines = grader_source.splitlines(keepends=True)
     out: list[str] = []
     done = 0
@@ -328,7 +327,9 @@ def _student_readme(course: Course, *, notebooks: bool, recorded: bool) -> str:
     recorded_text = (
         "\n`recorded/` holds the reference solution's answers to the public tests' fixed inputs, so\n"
         "the checks work offline, without any solution.\n"
-        if recorded else ""
+        if recorded else
+        "\n(This release has no recordings of the reference: the autograde that made it could not\n"
+        "record them, so the checks need the solutions.)\n"
     )
     first = course.exercises[0] if course.exercises else "EXERCISE"
     commands = [("autograde list", "the exercises and their points"),

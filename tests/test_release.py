@@ -15,6 +15,7 @@ from click.testing import CliRunner
 import classroom
 from autograde.cli import main
 from autograde.config import Course, find_course
+from autograde import release as release_module
 from autograde.errors import ConfigError
 from autograde.release import STUB, generate_stub, release, solution_regions, strip_hidden
 from conftest import ROOT
@@ -330,6 +331,18 @@ def test_check_works_inside_the_student_bundle(tmp_path: Path, monkeypatch: pyte
     reference_result = json.loads((tmp_path / "reference.json").read_text(encoding="utf-8"))
     assert stub_result["score"] == 0 and reference_result["score"] == reference_result["max_score"] > 0
     assert reference_result["max_score"] == stub_result["max_score"]
+
+
+def test_release_without_notebooks_and_recordings_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An autograde without the notebook builder and the recorder still releases stubs and graders."""
+    monkeypatch.setattr(release_module, "_optional", lambda name: None)
+    student = release(course=_small_course(tmp_path), out=tmp_path / "out") / "student"
+    assert sorted(p.name for p in student.iterdir()) == ["README.md", "exercises", "graders", "pyproject.toml"]
+    readme = (student / "README.md").read_text(encoding="utf-8")
+    assert "| `perceptron` | `exercises/perceptron.py` |\n" in readme
+    assert "(This release has no notebooks: the autograde that made it could not build them.)\n" in readme
+    assert ("(This release has no recordings of the reference: the autograde that made it could not\n"
+            "record them, so the checks need the solutions.)\n") in readme
 
 
 def test_release_refuses_to_write_over_an_earlier_one(tmp_path: Path):

@@ -76,9 +76,10 @@ def test_standardize_train_statistics_on_test(student, reference, rng):
     X_train = _table(rng, n=20)
     X_test = 2.0 * _table(rng, n=6) + 3.0  # another distribution: its own statistics differ a lot
     mean, std = reference.fit_standardizer(X_train)
+    leaked = reference.standardize(X_test, *reference.fit_standardizer(X_test))  # the test set's own statistics
 
     def leak_hint(got, expected):
-        if _close(got, reference.standardize(X_test, *reference.fit_standardizer(X_test))):
+        if _close(got, leaked):
             return ("You standardized the test set with its own mean and std (a data leak). Use the mean and "
                     "std arguments, which were fitted on the training set.")
         return None
@@ -151,9 +152,10 @@ def test_min_max_train_statistics_on_test(student, reference, rng):
     X_train = _table(rng, n=15, d=3)
     mins, maxs = reference.fit_min_max(X_train)
     X_test = np.vstack([mins - 2.0, maxs + 3.0, (mins + maxs) / 2])
+    leaked = reference.min_max_scale(X_test, *reference.fit_min_max(X_test))  # the test set's own range
 
     def hint(got, expected):
-        if _close(got, reference.min_max_scale(X_test, *reference.fit_min_max(X_test))):
+        if _close(got, leaked):
             return ("You scaled the test set with its own minimum and maximum (a data leak). Use the mins and "
                     "maxs arguments, which were fitted on the training set.")
         if _close(got, np.clip(expected, 0.0, 1.0)):

@@ -201,12 +201,32 @@ def release(*, course: Course, out: Path) -> Path:
     solutions = {exercise: _solution(course, exercise) for exercise in course.exercises}
     stubs = {exercise: generate_stub(source, name=str(course.solutions / f"{exercise}.py"))
              for exercise, source in solutions.items()}
+    graders = _public_graders(course)
     notebooks = _optional("notebooks")
+    try:
+        _write_student(course, student, stubs, graders, notebooks)
+        shutil.copytree(course.root, instructor, ignore=_instructor_ignore(course))
+        if notebooks is not None:
+            for exercise, source in solutions.items():
+                notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise],
+                                           solution_source=source)
+                nbformat.write(notebook, _new_file(instructor / "notebooks" / f"{exercise}.ipynb"))
+    except BaseException:
+        # Half a release must not pass for a whole one (nor block the next attempt).
+        for folder in (student, instructor):
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return out
+
+
+def _write_student(course: Course, student: Path, stubs: dict[str, str], graders: dict[str, str],
+                   notebooks: ModuleType | None) -> None:
+    """Write the student bundle into the new folder ``student``."""
     replay = _optional("replay")
     student.mkdir(parents=True)
     (student / "pyproject.toml").write_text(_course_tables(course.root / "pyproject.toml"), encoding="utf-8")
     _write_tree(student / course.stubs_dir, {f"{name}.py": text for name, text in stubs.items()})
-    _write_tree(student / course.graders_dir, _public_graders(course))
+    _write_tree(student / course.graders_dir, graders)
     if notebooks is not None:
         for exercise in course.exercises:
             notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise])
@@ -215,14 +235,6 @@ def release(*, course: Course, out: Path) -> Path:
         replay.record(course=course, out=student)
     (student / "README.md").write_text(
         _student_readme(course, notebooks=notebooks is not None, recorded=replay is not None), encoding="utf-8")
-
-    shutil.copytree(course.root, instructor, ignore=_instructor_ignore(course))
-    if notebooks is not None:
-        for exercise, source in solutions.items():
-            notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise],
-                                       solution_source=source)
-            nbformat.write(notebook, _new_file(instructor / "notebooks" / f"{exercise}.ipynb"))
-    return out
 
 
 def _solution(course: Course, exercise: str) -> str:

@@ -8,6 +8,7 @@ import shutil
 import textwrap
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -374,6 +375,19 @@ def test_release_refuses_a_hidden_test_outside_the_hidden_block(tmp_path: Path):
                                           r"'### BEGIN HIDDEN TESTS' block \(line \d+ after stripping\), so it would "
                                           r"reach learners; move it into the block.$"):
         release(course=course, out=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_release_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A step failing halfway (here the first notebook, after the stubs and graders were
+    written) removes what was written, so half a release never passes for a whole one."""
+    def build(**_: object) -> None:
+        raise ConfigError("no notebook today")
+
+    monkeypatch.setattr(release_module, "_optional", lambda name: SimpleNamespace(build=build))
+    with pytest.raises(ConfigError, match="^no notebook today$"):
+        release(course=_small_course(tmp_path), out=tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def _small_course(tmp_path: Path) -> Course:

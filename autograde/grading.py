@@ -7,6 +7,7 @@ import importlib.metadata
 import io
 import os
 import platform
+import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -76,8 +77,9 @@ def _run_pytest(course: Course, exercises: Sequence[str], plugin: Collector, *ex
     missing = [str(course.grader(e)) for e in exercises if not course.grader(e).is_file()]
     if missing:
         raise ConfigError(f"grader file(s) missing: {', '.join(missing)}")
-    args = [*PYTEST_ARGS, *extra, f"--rootdir={course.root}", "-c", str(_EMPTY_INI),
-            *map(str, map(course.grader, exercises))]
+    graders = [course.grader(e) for e in exercises]
+    _forget_stale_graders(graders)
+    args = [*PYTEST_ARGS, *extra, f"--rootdir={course.root}", "-c", str(_EMPTY_INI), *map(str, graders)]
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _no_plugin_autoload():
         code = pytest.main(args, plugins=[plugin])
@@ -86,6 +88,29 @@ def _run_pytest(course: Course, exercises: Sequence[str], plugin: Collector, *ex
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
         raise RuntimeError(f"pytest stopped with exit code {code!r}:\n{sink.getvalue()[-4000:]}")
     return int(code)
+
+
+# Grader files imported in this process, with the modification time they had then.
+_IMPORTED: dict[str, int] = {}
+
+
+def _forget_stale_graders(graders: list[Path]) -> None:
+    """pytest's importlib mode reuses a module already in ``sys.modules`` under the name
+    it would give a grader (``graders.test_x``), even one imported from another course's
+    file, or from this file before it changed. Forget those, so every run reads the
+    graders it was given; a grader unchanged since its import is kept (importing it
+    again for every submission of a class would cost time for nothing)."""
+    wanted = {g.stem: str(g.resolve()) for g in graders}
+    for name, module in list(sys.modules.items()):
+        stem = name.rpartition(".")[2]
+        file = getattr(module, "__file__", None)
+        if stem not in wanted or file is None:
+            continue
+        path = str(Path(file).resolve())
+        if path != wanted[stem] or _IMPORTED.get(path) != Path(path).stat().st_mtime_ns:
+            del sys.modules[name]
+    for path in wanted.values():
+        _IMPORTED[path] = Path(path).stat().st_mtime_ns
 
 
 def inventory(*, course: Course, exercises: Sequence[str] = ()) -> dict[str, list[tuple[str, GradeSpec]]]:

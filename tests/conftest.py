@@ -4,7 +4,7 @@ and a helper that grades a submission made of given module sources."""
 from __future__ import annotations
 
 import os
-import sys
+
 import textwrap
 import time
 from pathlib import Path
@@ -120,20 +120,14 @@ def deadline_in(clock: Clock, seconds: float) -> Clock:
 
 
 @pytest.fixture
-def make_small_course(tmp_path: Path) -> Iterator[Callable[..., Course]]:
+def make_small_course(tmp_path: Path) -> Callable[..., Course]:
     """Makes a two-exercise course in a temporary folder (``classroom.make_course``;
-    ``extra_grader`` is appended to its activations grader).
-
-    pytest's importlib mode reuses a module already imported under the same name, and
-    every such course has ``graders/test_activations.py``: they are forgotten afterwards,
-    so that the next test's in-process inventory reads its own course."""
+    ``extra_grader`` is appended to its activations grader)."""
 
     def make(extra_grader: str = "") -> Course:
         return find_course(classroom.make_course(tmp_path / "course", extra_grader=extra_grader))
 
-    yield make
-    for name in [n for n in sys.modules if n == "graders" or n.startswith("graders.")]:
-        del sys.modules[name]
+    return make
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ are graded correctly, quickly, and without taking other tests or exercises down.
 
 from __future__ import annotations
 
+import os
 import time
 
 from autograde.results import Result, Status
@@ -216,3 +217,30 @@ def test_correct_code_gets_full_marks_whatever_the_secret(course, server):
                        hidden=True, hidden_seed=secrets.randbits(63))
         assert result.score == result.max_score, [(t.name, t.message) for e in result.exercises for t in e.tests
                                                   if t.status is not Status.PASSED]
+
+
+EXTRA_TEST = '''
+
+@pytest.mark.points(1)
+def test_zz_added_later(student):
+    pass
+'''
+
+
+def test_each_run_reads_the_graders_it_is_given(tmp_path):
+    """Two courses with a grader of the same name, and a grader edited between two runs of
+    one process: every run collects the file it was given, not a module imported before."""
+    import classroom
+    from autograde.config import find_course
+    from autograde.grading import inventory
+
+    first = find_course(classroom.make_course(tmp_path / "first"))
+    second = find_course(classroom.make_course(tmp_path / "second", extra_grader=EXTRA_TEST))
+    names = lambda course: [n for n, _ in inventory(course=course, exercises=["activations"])["activations"]]  # noqa: E731
+    assert "test_zz_added_later" not in names(first)
+    assert "test_zz_added_later" in names(second)
+    assert "test_zz_added_later" not in names(first)
+    grader = first.grader("activations")
+    grader.write_text(grader.read_text() + EXTRA_TEST)
+    os.utime(grader, ns=(time.time_ns(), time.time_ns() + 10**9))  # a later modification time, surely
+    assert "test_zz_added_later" in names(first)

@@ -198,7 +198,7 @@ def test_kim_minjun_handed_in_the_reference_solutions():
 def test_the_class_holds_only_small_sources():
     files = [p for p in CLASS.rglob("*") if p.is_file()]
     assert {p.suffix for p in files} == {".py", ".ipynb", ".zip"}
-    assert max(p.stat().st_size for p in files) < 16_000
+    assert max(p.stat().st_size for p in files) < 20_000  # marked solutions carry the stubs' docstrings
 
 
 # --- formats --------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ class Course:
     solutions_dir: str = "solutions"
     graders_dir: str = "graders"
     preload: tuple[str, ...] = ()  # modules the fork server imports before forking
+    bundle: str = ""  # "student" in a student bundle written by `autograde release` (hidden tests stripped)
     # [tool.autograde.exercise.NAME] tables: settings that differ for one exercise
     exercise_settings: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
@@ -129,7 +130,7 @@ def _frozen(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 def _course(root: Path, table: dict[str, Any]) -> Course:
-    known = {"exercises", "seed", "stubs_dir", "solutions_dir", "graders_dir", "exercise"} | PER_EXERCISE
+    known = {"exercises", "seed", "stubs_dir", "solutions_dir", "graders_dir", "exercise", "bundle"} | PER_EXERCISE
     _check_keys(table, known, "tool.autograde")
     per_exercise = table.pop("exercise", {})
     for name, settings in per_exercise.items():

@@ -32,8 +32,10 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograde.config import Course
+from autograde.release import BEGIN_SOLUTION, END_SOLUTION
+from autograde.release import STUB as STUB_PREFIX
 
-BEGIN, END, STUB = "### BEGIN SOLUTION", "### END SOLUTION", "### STUB:"
+BEGIN, END, STUB = BEGIN_SOLUTION, END_SOLUTION, STUB_PREFIX  # one grammar, defined in release.py
 
 # The formula of a function where seeing it typeset teaches more than its docstring's ASCII.
 FORMULAS: dict[tuple[str, str], str] = {

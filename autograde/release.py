@@ -224,7 +224,9 @@ def _write_student(course: Course, student: Path, stubs: dict[str, str], graders
     """Write the student bundle into the new folder ``student``."""
     replay = _optional("replay")
     student.mkdir(parents=True)
-    (student / "pyproject.toml").write_text(_course_tables(course.root / "pyproject.toml"), encoding="utf-8")
+    tables = _course_tables(course.root / "pyproject.toml").replace(
+        "[tool.autograde]\n", '[tool.autograde]\nbundle = "student"  # the hidden tests are not in this bundle\n', 1)
+    (student / "pyproject.toml").write_text(tables, encoding="utf-8")
     _write_tree(student / course.stubs_dir, {f"{name}.py": text for name, text in stubs.items()})
     _write_tree(student / course.graders_dir, graders)
     if notebooks is not None:

@@ -332,6 +332,10 @@ def test_check_works_inside_the_student_bundle(tmp_path: Path, monkeypatch: pyte
     reference_result = json.loads((tmp_path / "reference.json").read_text(encoding="utf-8"))
     assert stub_result["score"] == 0 and reference_result["score"] == reference_result["max_score"] > 0
     assert reference_result["max_score"] == stub_result["max_score"]
+    said = " ".join(reference.output.split())
+    assert ("Your instructor also runs hidden tests, which are not in this bundle, so passing here is necessary "
+            "but not sufficient.") in said
+    assert "this is the whole grade" not in said
 
 
 def test_release_without_notebooks_and_recordings_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

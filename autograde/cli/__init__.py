@@ -106,7 +106,7 @@ def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path |
                 server=server,
                 exercises=selected,
             )
-        terminal.render(result, console)
+        terminal.render(result, console, hidden_elsewhere=found.bundle == "student")
         if json_path is not None:
             json_path.write_text(result.to_json(), encoding="utf-8")
             console.print(f"[dim]Result written to {escape(str(json_path))}[/]")

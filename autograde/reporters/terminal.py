@@ -34,8 +34,9 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
-def render(result: Result, console: Console) -> None:
-    """Print ``result`` for a learner."""
+def render(result: Result, console: Console, *, hidden_elsewhere: bool = False) -> None:
+    """Print ``result`` for a learner. ``hidden_elsewhere``: the course is a student
+    bundle, whose hidden tests were left out (so none are counted here)."""
     for note in result.notes:  # what loading noticed: skipped notebook magics, stand-in files
         console.print(Text(f"Note: {note}", style="yellow"))
     for exercise in result.exercises:
@@ -64,7 +65,7 @@ def render(result: Result, console: Console) -> None:
         for test in exercise.tests:
             if test.status in (Status.FAILED, Status.ERROR, Status.TIMEOUT):
                 console.print(_details(exercise.name, test))
-    _totals(result, console)
+    _totals(result, console, hidden_elsewhere)
 
 
 def _summary(test: TestResult) -> str:
@@ -97,7 +98,7 @@ def _indent(text: str, lines: int = 20) -> str:
     return "\n".join("  " + r for r in shown)
 
 
-def _totals(result: Result, console: Console) -> None:
+def _totals(result: Result, console: Console, hidden_elsewhere: bool) -> None:
     share = 100 * result.score / result.max_score if result.max_score else 0.0
     counts: dict[Status, int] = {}
     for exercise in result.exercises:
@@ -110,7 +111,10 @@ def _totals(result: Result, console: Console) -> None:
     )
     if not result.hidden_tests_run:
         n = result.hidden_tests_not_run
-        if n:
+        if hidden_elsewhere:
+            console.print("[dim]These were the public tests. Your instructor also runs hidden tests, which are not "
+                          "in this bundle, so passing here is necessary but not sufficient.[/]")
+        elif n:
             console.print(
                 f"[dim]These were the public tests. Your instructor will also run {n} hidden "
                 f"test{'s' if n != 1 else ''} on these exercises, so passing here is necessary "

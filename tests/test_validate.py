@@ -7,10 +7,8 @@ mutants each needs, so that they stay fast."""
 from __future__ import annotations
 
 import shutil
-import sys
 from typing import Callable
 
-import pytest
 from rich.console import Console
 
 from autograde.config import Course
@@ -18,15 +16,6 @@ from autograde.validate import ExerciseReport, Report, render, validate
 from conftest import ROOT
 
 MakeCourse = Callable[..., Course]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graders() -> None:
-    """Forget grader modules imported by earlier tests: pytest's importlib mode would reuse
-    this repository's ``graders.test_perceptron`` for a temporary course's file of that name
-    (``make_small_course`` forgets them only afterwards)."""
-    for name in [n for n in sys.modules if n == "graders" or n.startswith("graders.")]:
-        del sys.modules[name]
 
 
 def _with_mutants(course: Course, exercise: str, *names: str) -> None:

@@ -109,6 +109,9 @@ def _grad_hint(key, n):
     return hint
 
 
+HELD_OUT_SEED = 20261123
+
+
 def _labels(params, X, activation="relu"):
     """The classes a network with the learner's trained ``params`` predicts: computed here,
     not by the reference, since the parameters come from the learner (a student bundle
@@ -402,9 +405,11 @@ def test_inputs_unchanged(student, rng):
 @pytest.mark.points(2)
 @pytest.mark.timeout(30)
 @pytest.mark.hint("With activation='sigmoid' the network should also reach 90% on held-out digits.")
-def test_train_digits_sigmoid(student, rng):
+def test_train_digits_sigmoid(student):
     X, y = load_digits()
-    order = rng.permutation(len(y))
+    # A fixed split, not one drawn from the run's seed: a training with small mistakes can land
+    # near 90%, and its verdict must not depend on which 400 digits happen to be held out.
+    order = np.random.default_rng(HELD_OUT_SEED).permutation(len(y))
     test, train = order[:400], order[400:]
     record = student.train.call(X[train], y[train], hidden_size=50, lr=1.0, epochs=30, batch_size=32, seed=1,
                                 activation="sigmoid")

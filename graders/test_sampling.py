@@ -19,13 +19,16 @@ PAIR_HINT = "End with `return X_res, y_res`: the resampled features (one row per
 
 # ---------------------------------------------------------------------------- data
 
-def _data(rng, counts, d=3, spread=4.0):
+def _data(rng, counts, d=3, spread=4.0, apart=False):
     """``counts`` maps label -> rows; each class scattered around its own centre (the
     centres ``spread`` apart, roughly: 1.0 makes the classes overlap), the classes
-    interleaved in a random order (so that the originals are not sorted by class)."""
+    interleaved in a random order (so that the originals are not sorted by class).
+    ``apart=True`` puts the centres 20 apart on a line instead: no row's nearest
+    neighbours are of another class, whatever the draw (tests about something else)."""
     blocks, labels = [], []
-    for label, m in counts.items():
-        blocks.append(rng.normal(scale=spread, size=d) + rng.normal(size=(m, d)))
+    for i, (label, m) in enumerate(counts.items()):
+        centre = 20.0 * i * np.eye(d)[0] if apart else rng.normal(scale=spread, size=d)
+        blocks.append(centre + rng.normal(size=(m, d)))
         labels.append(np.full(m, label, dtype=np.int64))
     order = rng.permutation(sum(counts.values()))
     return np.concatenate(blocks)[order], np.concatenate(labels)[order]
@@ -403,7 +406,7 @@ def test_smote_random_position(student, rng):
                   "neighbour.")
 def test_smote_k_argument(student, rng):
     for k in (1, 2):
-        X, y = _data(rng, {0: 40, 1: 12})
+        X, y = _data(rng, {0: 40, 1: 12}, apart=True)
         record = student.smote.call(X, y, k=k, seed=5)
         _assert_on_segments(record, X, y, *_pair(record, X), k=k)
 
@@ -430,7 +433,7 @@ def test_smote_too_few_rows_raises(student, rng):
 @pytest.mark.hint("Raise only for a class that needs new rows and has k or fewer rows: a class of k + 1 rows "
                   "has k neighbours for every row, and a class that is already the largest needs none.")
 def test_smote_class_sizes_at_the_limit(student, rng):
-    X, y = _data(rng, {0: 20, 1: 4})
+    X, y = _data(rng, {0: 20, 1: 4}, apart=True)
     record, X_res, y_res = _smote_checked(student, X, y, k=3, seed=0)
     _assert_on_segments(record, X, y, X_res, y_res, k=3)
     X, y = _data(rng, {0: 3, 1: 3})  # balanced already: nothing to make, whatever k

@@ -136,3 +136,18 @@ def test_render_shows_a_row_per_exercise_and_every_failure():
                for line in lines), lines
     assert "perceptron: mutant perceptron/m was not caught by test_x, which passed" in lines
     assert lines[-1] == "seeds 3 and 1: validation failed"
+
+
+def test_the_whole_course_validates_through_the_cli(monkeypatch):  # type: ignore[no-untyped-def]
+    """What CI asks of this repository: `autograde validate`, every exercise, exit 0."""
+    from click.testing import CliRunner
+
+    from autograde.cli import main
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "200")
+    done = CliRunner().invoke(main, ["validate"], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert "every grader passed validation" in done.output
+    rows = [line for line in done.output.splitlines() if line.startswith("│")]
+    assert len(rows) == 8 and all(" ok " in row for row in rows)

@@ -86,21 +86,19 @@ def test_mutant_loses_the_same_points_with_the_same_messages(course: Course, ser
     assert _verdicts(replayed) == _verdicts(real)
 
 
-def test_a_call_the_recording_lacks_fails_with_a_clear_message(grade_sources: GradeSources,
-                                                               bundle: Course) -> None:
-    # Other weights for the gates: the grader asks the reference about the learner's own
-    # (w, b), which the recording, made with the reference's weights, cannot answer.
-    source = solution_source("perceptron") + "\n\nGATES['OR'] = (np.array([1.0, 1.0]), -0.5)\n"
-    result = grade_sources({"perceptron": source}, course_=bundle)
-    test = next(t for t in result.exercises[0].tests if t.name == "test_gates_table")
-    assert test.status is Status.ERROR
-    assert test.message.startswith(
-        "The grader is misconfigured (tell your instructor): this call was not recorded: "
-        "reference.perceptron(array([[0., 0.], [0., 1.], [1., 0.], [1., 1.]]), array([1., 1.]), -0.5) "
-        "in test_gates_table: the recording holds the reference's answers to the calls the public tests made "
-        "with the reference solution's own results; a call with other arguments (often computed from results "
-        "that differ from the reference's) has no recorded answer. Recorded calls of reference.perceptron in "
-        "this test: perceptron(array([[0., 0.], [0., 1.], [1., 0.], [1., 1.]]), array([0.5, 0.5]), -0.7);")
+def test_a_call_the_recording_lacks_fails_with_a_clear_message(bundle: Course) -> None:
+    # A grader that asks the reference about arguments no public test used with the
+    # reference solution (say, computed from a learner's own results) has no answer.
+    reference = replay.Replay.load(bundle, "perceptron", lambda: "test_perceptron_single_sample").root
+    with pytest.raises(ConfigError) as caught:
+        reference.perceptron(np.array([1.0, 1.0]), np.array([1.0, 1.0]), -0.5)
+    assert str(caught.value).startswith(
+        "this call was not recorded: reference.perceptron(array([1., 1.]), array([1., 1.]), -0.5) "
+        "in test_perceptron_single_sample: the recording holds the reference's answers to the calls the public "
+        "tests made with the reference solution's own results; a call with other arguments (often computed from "
+        "results that differ from the reference's) has no recorded answer. Recorded calls of reference.perceptron "
+        "in this test: perceptron(array([ 0.1269, -0.0113, 1.0085]), ")
+    assert "record again (autograde release) after changing the grader" in str(caught.value)
 
 
 def test_record_refuses_a_reference_that_fails_a_public_test(tmp_path: Path) -> None:

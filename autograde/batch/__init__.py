@@ -188,8 +188,8 @@ class _Worker:
         try:
             self.process.stdin.write(_encode_job(candidate, hidden_seed))
             self.process.stdin.flush()
-        except BrokenPipeError:  # it died while idle: reported as a crash of this job
-            self.eof = True
+        except BrokenPipeError:  # it died while idle: the end of its stdout reports this job's crash
+            pass
 
     def kill(self) -> None:
         """End the worker with everything it started, and release its pipes."""

@@ -88,8 +88,8 @@ def summary(outcome: BatchResult, console: Console) -> None:
         table.add_row("mean score", f"{statistics.fmean(percents):.1f}%")
         table.add_row("median score", f"{statistics.median(percents):.1f}%")
     console.print(table)
-    fallback = {r.result.environment.get("sandbox", "") for r in rows if r.status is RowStatus.GRADED}
-    fallback = {s for s in fallback if s.startswith("fallback")}
+    fallback = {sandbox for r in rows if r.status is RowStatus.GRADED
+                if (sandbox := r.result.environment.get("sandbox", "")).startswith("fallback")}
     if fallback:
         console.print(f"[yellow]warning: graded in the sandbox's {escape(min(fallback))}: learner code could read "
                       "files and use the network; see docs/security.md[/]")

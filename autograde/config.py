@@ -80,12 +80,13 @@ class Course:
         return dataclasses.replace(self, limits=limits, **rest)
 
 
-def find_course(explicit: str | Path | None = None, *, start: Path | None = None) -> Course:
-    """The course at ``explicit``, ``$AUTOGRADE_COURSE``, or the nearest folder upwards
-    from ``start`` (default: the working directory) whose ``pyproject.toml`` has a
-    ``[tool.autograde]`` table."""
+def find_course(explicit: str | Path | None = None, *, start: Path | None = None,
+                environment: bool = True) -> Course:
+    """The course at ``explicit``, ``$AUTOGRADE_COURSE`` (unless ``environment`` is
+    false), or the nearest folder upwards from ``start`` (default: the working directory)
+    whose ``pyproject.toml`` has a ``[tool.autograde]`` table."""
     candidates: list[Path]
-    given = explicit or os.environ.get("AUTOGRADE_COURSE")
+    given = explicit or (os.environ.get("AUTOGRADE_COURSE") if environment else None)
     if given:
         candidates = [Path(given).resolve()]
     else:

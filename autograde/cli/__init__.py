@@ -3,11 +3,15 @@
 Exit codes (all commands):
 
 ====  ==========================================================
-0     success; for ``check``, every graded test passed
-1     ``check`` graded the submission and some tests did not pass
+0     success; for ``check``, every graded test passed; for ``ci``,
+      the score reached ``--min-score``
+1     ``check`` graded the submission and some tests did not pass;
+      ``ci``: the score is below ``--min-score``
 2     usage or configuration error (bad option, unknown exercise,
       no course found, unreadable submission, broken grader)
 3     internal error in autograde itself (please report it)
+4     ``ci``: the change tampers with protected files (graders,
+      solutions, recorded answers, configuration, CI workflows)
 ====  ==========================================================
 """
 
@@ -26,7 +30,7 @@ from rich.markup import escape
 from autograde import __version__
 from autograde.errors import AutogradeError, ConfigError, SubmissionError
 
-EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE, EXIT_INTERNAL, EXIT_TAMPERED = 0, 1, 2, 3, 4
 
 
 def _course_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -60,6 +64,11 @@ def main() -> None:
         autograde export / report     LMS exports, feedback, the class report
         autograde validate            check that the graders catch known mistakes
         autograde release --out DIR   write the student and instructor bundles
+
+    \b
+    CI (GitHub Actions, GitHub Classroom, GitLab):
+        autograde ci --base REF       grade a pull request, refuse tampering
+        autograde init-ci             write the workflow that runs it
     """
 
 
@@ -399,6 +408,143 @@ def release_(out: Path, course: Path | None) -> None:
         written = release(course=find_course(course), out=out)
         console.print(f"student bundle:    {escape(str(written / 'student'))}")
         console.print(f"instructor bundle: {escape(str(written / 'instructor'))}")
+        return EXIT_OK
+
+    sys.exit(_guarded(run, console))
+
+
+class _ThresholdType(click.ParamType):
+    """``--min-score``: points (``40``) or a percentage of the maximum (``80%``)."""
+
+    name = "points|percent%"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from autograde.ci import Threshold
+
+        if isinstance(value, Threshold):
+            return value
+        text = str(value).strip()
+        percent = text.endswith("%")
+        try:
+            number = float(text.removesuffix("%"))
+        except ValueError:
+            self.fail(f"{value!r} is neither points (40) nor a percentage (80%)", param, ctx)
+        if number < 0 or (percent and number > 100):
+            self.fail(f"{value!r} is out of range: points are 0 or more, a percentage 0% to 100%", param, ctx)
+        return Threshold(number, percent=percent)
+
+
+@main.command("ci")
+@click.argument("exercises", nargs=-1)
+@click.option("--base", metavar="REF",
+              help="The pull request's base commit: files the grade depends on (graders, solutions, recorded "
+              "answers, pyproject.toml, CI workflows) changed since it are tampering, and the base's graders grade.")
+@click.option("--min-score", "threshold", type=_ThresholdType(), default="100%", show_default=True,
+              help="The score to reach for exit status 0: points (40) or a percentage (80%).")
+@click.option("--junit", "junit_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result as JUnit XML to this file.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result document (JSON, schema autograde.result/1) to this file.")
+@click.option("--hidden/--public", default=False, show_default=True,
+              help="Run the hidden tests too (only where the course has them: an instructor's course).")
+@click.option("--timeout", type=float, default=None, help="Seconds each test may take (default: course setting).")
+@_course_option
+def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path: Path | None,
+       json_path: Path | None, hidden: bool, timeout: float | None, course: Path | None) -> None:
+    """Grade the learner's work in this course repository, for CI.
+
+    Grades EXERCISES (default: all) of the working tree's exercises/ with the
+    course's graders: the repository's own, the base commit's with --base, or
+    the instructor's course given by --course. Writes the job summary to
+    $GITHUB_STEP_SUMMARY, annotations on the learner's functions (on GitHub
+    Actions), one GitHub Classroom runner result per exercise to $GITHUB_OUTPUT,
+    and the JUnit and JSON files asked for.
+
+    \b
+    Examples:
+        autograde ci --base origin/main --junit junit.xml --json result.json
+        autograde ci --min-score 80%
+
+    Exit status: 0 when the score reaches --min-score, 1 when it does not, 2
+    for a usage or configuration error, 3 for an internal error, 4 when the
+    change tampers with protected files (it is still graded, with the base's
+    graders). See docs/ci.md.
+    """
+    import secrets
+
+    from autograde.ci import run_ci
+    from autograde.reporters import classroom, github, junit, terminal
+    from autograde.reporters._common import number
+
+    console = Console(highlight=False, soft_wrap=True)
+    actions = os.environ.get("GITHUB_ACTIONS") == "true"
+
+    def run() -> int:
+        outcome = run_ci(start=Path.cwd(), base=base, course=course, exercises=exercises, hidden=hidden,
+                         threshold=threshold, timeout_s=timeout)
+        token = secrets.token_hex(16)
+        if actions:  # learner text below (what their code printed) must not run workflow commands
+            click.echo(f"::stop-commands::{token}")
+        terminal.render(outcome.result, console, hidden_elsewhere=outcome.hidden_elsewhere)
+        if outcome.tampered:
+            console.print(f"[red bold]Tampering:[/] this change edits {escape(', '.join(outcome.tampered))} since "
+                          f"{outcome.base[:12]}; it was graded with the base's graders instead.")
+        if actions:
+            click.echo(f"::{token}::")
+            for command in github.annotations(outcome):
+                click.echo(command)
+        _append(os.environ.get("GITHUB_STEP_SUMMARY"), github.summary(outcome))
+        _append(os.environ.get("GITHUB_OUTPUT"), classroom.github_outputs(outcome.result))
+        if junit_path is not None:
+            junit.write_results([(outcome.result.submission, outcome.result)], junit_path)
+        if json_path is not None:
+            json_path.parent.mkdir(parents=True, exist_ok=True)
+            json_path.write_text(outcome.result.to_json(), encoding="utf-8")
+        if outcome.tampered:
+            return EXIT_TAMPERED
+        verdict = "reaches" if outcome.reached else "is below"
+        console.print(f"The score {verdict} the required {number(outcome.required)} points "
+                      f"({outcome.threshold}).")
+        return EXIT_OK if outcome.reached else EXIT_NOT_FULL
+
+    sys.exit(_guarded(run, console))
+
+
+def _append(path: str | None, text: str) -> None:
+    """Append ``text`` to the file GitHub Actions named in an environment variable, if any."""
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(text)
+
+
+@main.command("init-ci")
+@click.option("--gitlab", is_flag=True, help="Also write .gitlab-ci.yml, the GitLab CI variant.")
+@click.option("--classroom", is_flag=True,
+              help="Add the GitHub Classroom reporter step, which sends the points to GitHub Classroom.")
+@click.option("--install", metavar="SPEC",
+              help="What the workflow pip-installs to get autograde (default: autograde at this version, with "
+              "[keras] when the course has Keras exercises; a wheel URL or git URL works too).")
+@click.option("--min-score", "threshold", type=_ThresholdType(), default="100%", show_default=True,
+              help="The --min-score the workflow passes to autograde ci.")
+@click.option("--force", is_flag=True, help="Replace workflow files that exist already.")
+@_course_option
+def init_ci_(gitlab: bool, classroom: bool, install: str | None, threshold: Any, force: bool,
+             course: Path | None) -> None:
+    """Write .github/workflows/autograde.yml (and with --gitlab .gitlab-ci.yml) into
+    the course folder: on every push and pull request it installs autograde (pip
+    cached), runs autograde ci against the pull request's base, and uploads the JUnit
+    and JSON results. See docs/ci.md.
+    """
+    from autograde.ci.workflows import init_ci
+    from autograde.config import find_course
+
+    console = Console(highlight=False, soft_wrap=True)
+
+    def run() -> int:
+        written = init_ci(course=find_course(course), gitlab=gitlab, classroom=classroom, install=install,
+                          min_score=threshold.option, force=force)
+        for path in written:
+            console.print(f"wrote {escape(str(path))}")
         return EXIT_OK
 
     sys.exit(_guarded(run, console))

@@ -165,21 +165,21 @@ def _to_markdown(blocks: Sequence[_Block]) -> str:
 def _markdown_block(block: _Block) -> str:
     match block:
         case _Heading(level, text):
-            return f"{'#' * level} {_md(text)}"
+            return f"{'#' * level} {markdown_text(text)}"
         case _Text(text, label):
-            return " ".join(part for part in (f"**{_md(label)}**" if label else "", _md(text)) if part)
+            return " ".join(part for part in (f"**{markdown_text(label)}**" if label else "", markdown_text(text)) if part)
         case _Code(text):
             fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
             return f"{fence}text\n{text}\n{fence}"
         case _Table(header, rows):
             lines = [header, tuple("---" for _ in header), *(cells for _, cells in rows)]
-            return "\n".join("| " + " | ".join(_md(" ".join(c.split())) for c in line) + " |" for line in lines)
+            return "\n".join("| " + " | ".join(markdown_text(" ".join(c.split())) for c in line) + " |" for line in lines)
         case _List(items):
-            return "\n".join("- " + _md(item).replace("\n", "\n  ") for item in items)
+            return "\n".join("- " + markdown_text(item).replace("\n", "\n  ") for item in items)
     raise TypeError(f"not a feedback block: {block!r}")
 
 
-def _md(text: str) -> str:
+def markdown_text(text: str) -> str:
     """``text`` as literal Markdown text: characters that would start markup (emphasis,
     links, HTML, table cells, code) are escaped; an underscore inside a word is left alone
     (CommonMark does not read it as emphasis), so ``test_step_values`` stays readable."""

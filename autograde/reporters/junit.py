@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Sequence
 
 from autograde.gradebook import Row
-from autograde.results import ExerciseResult, Status, TestResult
+from autograde.results import ExerciseResult, Result, Status, TestResult
 
 # XML 1.0 allows tab, newline, carriage return and the characters from U+0020 up, except
 # surrogates and U+FFFE/U+FFFF; a learner's output may contain anything (ANSI colours, NUL).
@@ -29,10 +29,16 @@ _ELEMENT = {
 
 def write(rows: Sequence[Row], out: Path, *, name: str = "autograde") -> None:
     """Write ``rows`` to ``out`` as one ``<testsuites>`` document named ``name``."""
+    write_results([(row.student, row.result) for row in rows], out, name=name)
+
+
+def write_results(results: Sequence[tuple[str, Result]], out: Path, *, name: str = "autograde") -> None:
+    """Write each (student, result) of ``results`` to ``out`` as one ``<testsuites>``
+    document named ``name`` (``autograde ci`` writes its one result this way)."""
     root = ET.Element("testsuites", name=_clean(name))
-    for row in rows:
-        for exercise in row.result.exercises:
-            root.append(_suite(row, exercise))
+    for student, result in results:
+        for exercise in result.exercises:
+            root.append(_suite(student, result.graded_at, exercise))
     suites = list(root)
     for counter in ("tests", "failures", "errors", "skipped"):
         root.set(counter, str(sum(int(s.get(counter, "0")) for s in suites)))
@@ -42,8 +48,8 @@ def write(rows: Sequence[Row], out: Path, *, name: str = "autograde") -> None:
     ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)
 
 
-def _suite(row: Row, exercise: ExerciseResult) -> ET.Element:
-    classname = _clean(f"{row.student}.{exercise.name}")
+def _suite(student: str, graded_at: str, exercise: ExerciseResult) -> ET.Element:
+    classname = _clean(f"{student}.{exercise.name}")
     elements = [_ELEMENT.get(t.status) for t in exercise.tests]
     suite = ET.Element(
         "testsuite",
@@ -53,7 +59,7 @@ def _suite(row: Row, exercise: ExerciseResult) -> ET.Element:
         errors=str(elements.count("error")),
         skipped=str(elements.count("skipped")),
         time=_seconds(sum(t.duration_s for t in exercise.tests)),
-        timestamp=_clean(row.graded_at),
+        timestamp=_clean(graded_at),
     )
     for test in exercise.tests:
         suite.append(_case(classname, test))

@@ -1,0 +1,76 @@
+"""What ``autograde ci`` asks of git: the repository a course is in, a commit, the files
+changed since it, and that commit's files. Everything goes through the ``git`` command
+(CI machines have it); its failures become :class:`ConfigError` naming the remedy.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+from pathlib import Path
+
+from autograde.errors import ConfigError
+
+
+def _git(repo: Path, *args: str, what: str) -> bytes:
+    """``git args`` run in ``repo``; its standard output. ``what`` says what was wanted."""
+    try:
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise ConfigError(f"cannot {what}: the git command is not installed; install git, "
+                          "or run autograde ci without --base") from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ConfigError(f"cannot {what}: git {args[0]} said: {said[-1] if said else 'nothing'}")
+    return done.stdout
+
+
+def toplevel(folder: Path) -> Path:
+    """The root of the git working tree that holds ``folder``."""
+    try:
+        out = _git(folder, "rev-parse", "--show-toplevel", what=f"find the git repository of {folder}")
+    except ConfigError as exc:
+        raise ConfigError(f"{exc}. --base compares commits, so the course must be a git repository") from None
+    return Path(out.decode().strip()).resolve()
+
+
+def commit(repo: Path, ref: str) -> str:
+    """The full hash of the commit ``ref`` names."""
+    if ref.startswith("-"):  # never an option to git
+        raise ConfigError(f"--base {ref!r} is not a commit: give a branch, tag or commit hash")
+    try:
+        out = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}",
+                   what=f"find the commit {ref!r}")
+    except ConfigError:
+        raise ConfigError(
+            f"--base {ref!r} is not a commit in {repo}. In CI, fetch the whole history so the base is there "
+            "(GitHub: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)") from None
+    return out.decode().strip()
+
+
+def merge_base(repo: Path, base: str) -> str:
+    """Where the working tree's history left ``base``: changes since then are the
+    learner's, while later commits on the base (an instructor's fix) are not. ``base``
+    itself when the histories share nothing (every file then counts as changed)."""
+    done = subprocess.run(["git", "merge-base", base, "HEAD"], cwd=repo, capture_output=True, check=False)
+    return done.stdout.decode().strip() if done.returncode == 0 and done.stdout.strip() else base
+
+
+def changed_files(repo: Path, since: str) -> tuple[str, ...]:
+    """Paths (relative to ``repo``, with ``/``) that differ between commit ``since`` and the
+    working tree: committed, staged or not, deleted, renamed (both names) or untracked."""
+    diff = _git(repo, "-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", "-z", since, "--",
+                what=f"compare the working tree with {since}")
+    untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "-z",
+                     what="list the untracked files")
+    names = (diff + untracked).decode("utf-8", "surrogateescape").split("\0")
+    return tuple(sorted({name for name in names if name}))
+
+
+def export(repo: Path, ref: str, dest: Path) -> None:
+    """Write the files of commit ``ref`` into the folder ``dest`` (``git archive``: the
+    commit's own attributes apply, never the working tree's)."""
+    archive = _git(repo, "archive", "--format=tar", ref, what=f"read the files of {ref}")
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")  # no absolute paths, no links out of dest

@@ -14,7 +14,6 @@ and to GitHub's expressions); every value is quoted for YAML or for the shell wh
 from __future__ import annotations
 
 import json
-import re
 import shlex
 from pathlib import Path
 from string import Template
@@ -29,8 +28,6 @@ JUNIT = "autograde-junit.xml"
 RESULT_JSON = "autograde-result.json"
 # Exercises that need these preloaded need the `keras` extra (TensorFlow) in CI too.
 KERAS_MODULES = frozenset({"tensorflow", "keras"})
-# What `autograde ci --min-score` accepts: points (40, 37.5) or a percentage (80%).
-MIN_SCORE = re.compile(r"\d+(\.\d+)?%?")
 
 
 class _Template(Template):
@@ -166,12 +163,11 @@ def init_ci(*, course: Course, gitlab: bool = False, classroom: bool = False, in
 
     ``install`` is what pip installs (default: this autograde version, with the ``keras``
     extra when an exercise preloads TensorFlow or Keras); ``min_score`` is passed to
-    ``autograde ci --min-score`` (points, or a percentage such as ``80%``); ``classroom``
+    ``autograde ci --min-score`` as it is (the CLI checks it: points, or a percentage such as
+    ``80%``); ``classroom``
     adds GitHub Classroom's reporter. An existing file raises ``ConfigError`` unless
     ``force``, and then nothing is written.
     """
-    if not MIN_SCORE.fullmatch(min_score):
-        raise ConfigError(f"--min-score {min_score!r} is not a score: give points (40) or a percentage (80%).")
     install = install if install is not None else default_install(course)
     if not install.strip() or "\n" in install:
         raise ConfigError(f"--install {install!r} is not one requirement: give one pip requirement on one line, "

@@ -24,13 +24,11 @@ from autograde.config import Course, find_course
 from autograde.errors import ConfigError
 from autograde.results import Result, Status
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import commit_all, git, solve
+
 COMMAND = "autograde ci --base \"$base\" --min-score {} --junit autograde-junit.xml --json autograde-result.json"
 # GitHub's own `run:` shell on Linux runners.
 GITHUB_SHELL = ("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c")
-# Commits made here are reproducible and read no one's git configuration.
-GIT_ENV = {"GIT_AUTHOR_NAME": "Learner", "GIT_AUTHOR_EMAIL": "learner@example.org", "GIT_COMMITTER_NAME": "Learner",
-           "GIT_COMMITTER_EMAIL": "learner@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
 
 @pytest.fixture
@@ -229,24 +227,12 @@ def test_a_requirement_of_several_lines_is_refused(small_course: Course) -> None
 # ---------------------------------------------------------------------- the grade script, run
 
 
-def git(root: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, check=True,
-                          capture_output=True, text=True)
-    return done.stdout.strip()
-
-
 def commit(root: Path, message: str) -> str:
     """Commit everything in ``root`` (a repository made on first use); return the commit."""
     if not (root / ".git").exists():
         git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message)
-    return git(root, "rev-parse", "HEAD")
-
-
-def solve(course: Course, exercise: str) -> None:
-    """The learner's work: the reference solution in place of the stub."""
-    shutil.copy(ROOT / "solutions" / f"{exercise}.py", course.stubs / f"{exercise}.py")
+    commit_all(root, message)
+    return git(root, "rev-parse", "HEAD").strip()
 
 
 def grade_script(course: Course, ci: str) -> tuple[str, str]:
@@ -268,9 +254,9 @@ def test_the_base_is_the_pull_requests_or_else_the_first_commit(small_course: Co
     script, base_variable = grade_script(small_course, ci)
     root = small_course.root
     starter = commit(root, "starter code")
-    solve(small_course, "perceptron")
+    solve(root, "perceptron")
     second = commit(root, "perceptron")
-    solve(small_course, "activations")
+    solve(root, "activations")
     commit(root, "activations")
     # A stand-in autograde that records its arguments, one a line.
     bin_folder = tmp_path / "bin"
@@ -304,7 +290,7 @@ def test_the_grade_step_grades_a_pull_request_with_autograde_ci(small_course: Co
     script = step(yaml.safe_load((small_course.root / GITHUB_WORKFLOW).read_text(encoding="utf-8")), "Grade")["run"]
     root = small_course.root
     base = commit(root, "starter code, with the workflow")
-    solve(small_course, "perceptron")
+    solve(root, "perceptron")
     commit(root, "perceptron")
     output, summary = tmp_path / "github_output", tmp_path / "step_summary"
     output.touch()

@@ -68,7 +68,7 @@ def summary(run: CiRun) -> str:
 def _verdict(run: CiRun) -> str:
     if run.tampered:
         return "❌ **Refused: this change edits files the grade depends on** (see below)."
-    required = f"{number(run.required)} points ({run.threshold})"
+    required = _count(run.required, "point") + (f" ({run.threshold})" if run.threshold.percent else "")
     return (f"✅ Passed: the required {required} is reached." if run.reached
             else f"❌ Not passed yet: {required} are required.")
 

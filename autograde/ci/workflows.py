@@ -164,9 +164,8 @@ def init_ci(*, course: Course, gitlab: bool = False, classroom: bool = False, in
     ``install`` is what pip installs (default: this autograde version, with the ``keras``
     extra when an exercise preloads TensorFlow or Keras); ``min_score`` is passed to
     ``autograde ci --min-score`` as it is (the CLI checks it: points, or a percentage such as
-    ``80%``); ``classroom``
-    adds GitHub Classroom's reporter. An existing file raises ``ConfigError`` unless
-    ``force``, and then nothing is written.
+    ``80%``); ``classroom`` adds GitHub Classroom's reporter. An existing file raises
+    ``ConfigError`` unless ``force``, and then nothing is written.
     """
     install = install if install is not None else default_install(course)
     if not install.strip() or "\n" in install:

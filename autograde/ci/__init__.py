@@ -31,6 +31,7 @@ from autograde.ci.locate import Location, locate
 from autograde.config import Course, find_course
 from autograde.errors import ConfigError
 from autograde.replay import FOLDER as RECORDED
+from autograde.reporters._common import number
 from autograde.results import Result
 
 WORKFLOWS = (".github/workflows", ".gitlab-ci.yml")  # at the repository's root
@@ -50,10 +51,10 @@ class Threshold:
     @property
     def option(self) -> str:
         """As ``--min-score`` takes it: ``40`` or ``80%``."""
-        return f"{self.value:g}%" if self.percent else f"{self.value:g}"
+        return f"{number(self.value)}%" if self.percent else number(self.value)
 
     def __str__(self) -> str:
-        return self.option if self.percent else f"{self.value:g} points"
+        return self.option if self.percent else f"{number(self.value)} points"
 
 
 FULL_MARKS = Threshold(100, percent=True)

@@ -491,7 +491,7 @@ def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path:
                           f"{outcome.base[:12]}; it was graded with the base's graders instead.")
         if actions:
             click.echo(f"::{token}::")
-            for command in github.annotations(outcome):
+            for command in github.workflow_commands(outcome):
                 click.echo(command)
         _append(os.environ.get("GITHUB_STEP_SUMMARY"), github.summary(outcome))
         _append(os.environ.get("GITHUB_OUTPUT"), classroom.github_outputs(outcome.result))

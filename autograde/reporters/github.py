@@ -125,7 +125,7 @@ def _problem(run: CiRun, exercise: ExerciseResult, test: TestResult) -> str:
 # ---- annotations -----------------------------------------------------------------------------
 
 
-def annotations(run: CiRun) -> list[str]:
+def workflow_commands(run: CiRun) -> list[str]:
     """Workflow commands annotating ``run``: the tampering, then one ``error`` per
     function with failing tests, one ``notice`` per function not written yet."""
     commands = []
@@ -141,11 +141,11 @@ def annotations(run: CiRun) -> list[str]:
             if kind:
                 groups[kind, run.locations[exercise.name, test.name], exercise.name].append(test)
     left: dict[str, int] = defaultdict(int)
-    for (kind, location, exercise), tests in groups.items():
+    for (kind, location, name), tests in groups.items():
         if sum(c.startswith(f"::{kind} ") for c in commands) >= MAX_ANNOTATIONS:
             left[kind] += len(tests)
             continue
-        commands.append(_command(kind, _title(kind, exercise, location, tests), _message(kind, tests),
+        commands.append(_command(kind, _title(kind, name, location, tests), _message(kind, tests),
                                  file=location.path, line=location.line))
     for kind, count in left.items():
         what = "failing tests" if kind == "error" else "tests of functions not written yet"

@@ -64,18 +64,18 @@ def edit_workflow(repo: Path) -> None:
 
 @pytest.fixture(scope="session")
 def learner_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The starter repository on ``main``: a released student bundle, plus a workflow
-    file; branches ``honest``, ``partial``, ``tamper-grader``, ``tamper-workflow``,
+    """The starter repository on ``main``: a released student bundle with the workflow
+    ``init-ci --classroom`` writes; branches ``honest``, ``partial``, ``tamper-grader``, ``tamper-workflow``,
     ``uncommitted-grader`` (the grader edit not committed: made by the test) and, after
     ``honest`` branched, one instructor commit on ``main`` that adds a grader test."""
+    from autograde.ci.workflows import init_ci
     from autograde.config import find_course
     from autograde.release import release
 
     root = tmp_path_factory.mktemp("pull-request")
     course = find_course(classroom.make_course(root / "course"))
     repo = release(course=course, out=root / "release") / "student"
-    (repo / WORKFLOW).parent.mkdir(parents=True)
-    (repo / WORKFLOW).write_text("name: Autograding Tests\non: [push, pull_request]\njobs: {}\n")
+    init_ci(course=find_course(repo), classroom=True)  # the workflow the learner could edit
     git(repo, "init", "-q")
     commit_all(repo, "starter code")
     for branch, changes in {

@@ -23,16 +23,16 @@ def ci_run(tests: tuple[TestResult, ...], **fields: object) -> CiRun:
 def test_a_hidden_tests_message_is_in_neither_summary_nor_annotation() -> None:
     run = ci_run((TestResult("test_secret", 0, 2, Status.FAILED, f"When calling f({SECRET})", hint=SECRET,
                              hidden=True),))
-    text = github.summary(run) + "\n".join(github.annotations(run))
+    text = github.summary(run) + "\n".join(github.workflow_commands(run))
     assert SECRET not in text
     assert "test_secret (hidden): failed, 0 / 2 points" in github.summary(run)
-    assert "hidden test: details are not shown" in github.annotations(run)[0]
+    assert "hidden test: details are not shown" in github.workflow_commands(run)[0]
 
 
 def test_learner_text_stays_on_one_line_and_properties_are_escaped() -> None:
     message = "got 100% wrong\r\n::error file=graders/x.py::fake\nend"
     run = ci_run((TestResult("test_a,b:c", 0, 1, Status.ERROR, message),))
-    (command,) = github.annotations(run)
+    (command,) = github.workflow_commands(run)
     assert "\n" not in command and "\r" not in command
     assert command.startswith("::error file=exercises/activations.py,line=10,"
                               "title=activations.f0%3A 1 test did not pass (1 point lost)::")
@@ -45,7 +45,7 @@ def test_annotations_group_by_function_and_respect_githubs_cap() -> None:
     tests = tuple(TestResult(f"test_{i}", 0, 1, Status.FAILED, "wrong") for i in range(13))
     tests += (TestResult("test_unwritten", 0, 3, Status.NOT_ATTEMPTED, "not written yet"),
               TestResult("test_ok", 1, 1, Status.PASSED))
-    commands = github.annotations(ci_run(tests))
+    commands = github.workflow_commands(ci_run(tests))
     kinds = [c.split(" ", 1)[0] for c in commands]
     assert kinds.count("::error") == 10 and kinds.count("::notice") == 1
     assert commands[-1] == ("::warning title=autograde%3A more in the job summary::3 more failing tests are not "

@@ -79,7 +79,10 @@ def _run_pytest(course: Course, exercises: Sequence[str], plugin: Collector, *ex
         raise ConfigError(f"grader file(s) missing: {', '.join(missing)}")
     graders = [course.grader(e) for e in exercises]
     _forget_stale_graders(graders)
-    args = [*PYTEST_ARGS, *extra, f"--rootdir={course.root}", "-c", str(_EMPTY_INI), *map(str, graders)]
+    # conftest.py files count only inside the graders' folder: one beside pyproject.toml or in
+    # a learner's folder above it would otherwise run in this process.
+    args = [*PYTEST_ARGS, *extra, f"--rootdir={course.root}", f"--confcutdir={course.graders}", "-c", str(_EMPTY_INI),
+            *map(str, graders)]
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _no_plugin_autoload():
         code = pytest.main(args, plugins=[plugin])

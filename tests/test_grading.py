@@ -244,3 +244,23 @@ def test_each_run_reads_the_graders_it_is_given(tmp_path):
     grader.write_text(grader.read_text() + EXTRA_TEST)
     os.utime(grader, ns=(time.time_ns(), time.time_ns() + 10**9))  # a later modification time, surely
     assert "test_zz_added_later" in names(first)
+
+
+def test_only_the_graders_folder_may_hold_conftest_files(tmp_path):
+    """A conftest.py beside pyproject.toml (where a learner working in the course folder can
+    put one) is not loaded into the grading process; one in graders/ still serves fixtures."""
+    import classroom
+    from autograde.config import find_course
+    from autograde.grading import inventory
+
+    root = classroom.make_course(tmp_path / "course")
+    marker = tmp_path / "ran"
+    (root / "conftest.py").write_text(f"import pathlib\npathlib.Path({str(marker)!r}).write_text('ran')\n")
+    (root / "graders" / "conftest.py").write_text(
+        "import pytest\n\n\n@pytest.fixture\ndef shared_value():\n    return 41\n")
+    grader = root / "graders" / "test_perceptron.py"
+    grader.write_text(grader.read_text() + "\n\n@pytest.mark.points(1)\ndef test_uses_shared(shared_value):\n"
+                      "    assert shared_value == 41\n")
+    tests = inventory(course=find_course(root), exercises=["perceptron"])["perceptron"]
+    assert "test_uses_shared" in [name for name, _ in tests]
+    assert not marker.exists()

@@ -111,6 +111,7 @@ def run_ci(
     start: Path,
     base: str | None = None,
     course: Path | None = None,
+    submission: Path | None = None,
     exercises: Sequence[str] = (),
     hidden: bool = False,
     threshold: Threshold = FULL_MARKS,
@@ -120,12 +121,14 @@ def run_ci(
 
     ``base``: a commit to compare with (tamper check; the base's course grades).
     ``course``: a course folder whose graders grade instead of the repository's.
+    ``submission``: the learner's work (default: the course's exercise folder, as the
+    base's settings name it), e.g. a folder of notebooks.
     """
     here = find_course(start=start, environment=False)
     external = find_course(course) if course is not None else None
     if base is None:
         graders = external or here
-        return _grade(graders, here.stubs, Path(here.root), exercises, hidden, threshold, timeout_s,
+        return _grade(graders, submission or here.stubs, Path(here.root), exercises, hidden, threshold, timeout_s,
                       described=_described(graders, "the working tree", external is not None))
     repo = git.toplevel(here.root)
     commit = git.commit(repo, base)
@@ -139,7 +142,7 @@ def run_ci(
                               "[tool.autograde] table there): is --base the right commit?") from None
         tampered = tampered_paths(git.changed_files(repo, git.merge_base(repo, commit)), protected(at_base, folder))
         graders = external or at_base
-        run = _grade(graders, here.root / at_base.stubs_dir, repo, exercises, hidden, threshold, timeout_s,
+        run = _grade(graders, submission or here.root / at_base.stubs_dir, repo, exercises, hidden, threshold, timeout_s,
                      described=_described(graders, f"the base commit {commit[:12]}", external is not None))
     run = dataclasses.replace(run, base=commit, tampered=tampered)
     if tampered:  # the result document says so too, wherever it goes
@@ -156,7 +159,8 @@ def _described(course: Course, where: str, external: bool) -> str:
 
 def _grade(course: Course, stubs: Path, repo: Path, exercises: Sequence[str], hidden: bool,
            threshold: Threshold, timeout_s: float | None, *, described: str) -> CiRun:
-    """Grade the learner's ``stubs`` folder with ``course``; annotation paths start at ``repo``."""
+    """Grade the learner's ``stubs`` (a folder or file) with ``course``; annotation paths
+    start at ``repo``."""
     from autograde.grading import fork_server, grade  # pytest and the sandbox: imported when grading
 
     course = course.with_overrides(timeout_s=timeout_s)
@@ -164,7 +168,7 @@ def _grade(course: Course, stubs: Path, repo: Path, exercises: Sequence[str], hi
     submission = loaders.load(stubs, name=repo.name, exercises=course.exercises)
     with fork_server(course, selected) as server:
         result = grade(course=course, submission=submission, server=server, exercises=selected, hidden=hidden)
-    inside = stubs.resolve().is_relative_to(repo.resolve())
-    folder = stubs.resolve().relative_to(repo.resolve()).as_posix() if inside else str(stubs)
+    where = stubs.resolve() if stubs.is_dir() else stubs.resolve().parent
+    folder = where.relative_to(repo.resolve()).as_posix() if where.is_relative_to(repo.resolve()) else str(where)
     return CiRun(result=result, locations=locate(result, submission, folder), threshold=threshold,
                  graders=described, hidden_elsewhere=course.bundle == "student")

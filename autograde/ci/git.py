@@ -6,6 +6,7 @@ changed since it, and that commit's files. Everything goes through the ``git`` c
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tarfile
 from pathlib import Path
@@ -13,10 +14,19 @@ from pathlib import Path
 from autograde.errors import ConfigError
 
 
+# Pushed refs/replace/* could make the base commit's files read as others: git obeys none.
+_ENVIRONMENT = {"GIT_NO_REPLACE_OBJECTS": "1", "GIT_TERMINAL_PROMPT": "0"}
+
+
+def _run(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False,
+                          env={**os.environ, **_ENVIRONMENT})
+
+
 def _git(repo: Path, *args: str, what: str) -> bytes:
     """``git args`` run in ``repo``; its standard output. ``what`` says what was wanted."""
     try:
-        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False)
+        done = _run(repo, *args)
     except FileNotFoundError:
         raise ConfigError(f"cannot {what}: the git command is not installed; install git, "
                           "or run autograde ci without --base") from None
@@ -53,14 +63,15 @@ def merge_base(repo: Path, base: str) -> str:
     """Where the working tree's history left ``base``: changes since then are the
     learner's, while later commits on the base (an instructor's fix) are not. ``base``
     itself when the histories share nothing (every file then counts as changed)."""
-    done = subprocess.run(["git", "merge-base", base, "HEAD"], cwd=repo, capture_output=True, check=False)
+    done = _run(repo, "merge-base", base, "HEAD")
     return done.stdout.decode().strip() if done.returncode == 0 and done.stdout.strip() else base
 
 
 def changed_files(repo: Path, since: str) -> tuple[str, ...]:
     """Paths (relative to ``repo``, with ``/``) that differ between commit ``since`` and the
     working tree: committed, staged or not, deleted, renamed (both names) or untracked."""
-    diff = _git(repo, "-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", "-z", since, "--",
+    diff = _git(repo, "-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", "--no-ext-diff",
+                "--no-textconv", "-z", since, "--",
                 what=f"compare the working tree with {since}")
     untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "-z",
                      what="list the untracked files")

@@ -447,10 +447,13 @@ class _ThresholdType(click.ParamType):
               help="Write the result document (JSON, schema autograde.result/1) to this file.")
 @click.option("--hidden/--public", default=False, show_default=True,
               help="Run the hidden tests too (only where the course has them: an instructor's course).")
+@click.option("--submission", type=click.Path(exists=True, path_type=Path), default=None,
+              help="The learner's work, e.g. notebooks/ (default: the course's exercises/ folder).")
 @click.option("--timeout", type=float, default=None, help="Seconds each test may take (default: course setting).")
 @_course_option
 def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path: Path | None,
-       json_path: Path | None, hidden: bool, timeout: float | None, course: Path | None) -> None:
+       json_path: Path | None, hidden: bool, submission: Path | None, timeout: float | None,
+       course: Path | None) -> None:
     """Grade the learner's work in this course repository, for CI.
 
     Grades EXERCISES (default: all) of the working tree's exercises/ with the
@@ -480,8 +483,8 @@ def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path:
     actions = os.environ.get("GITHUB_ACTIONS") == "true"
 
     def run() -> int:
-        outcome = run_ci(start=Path.cwd(), base=base, course=course, exercises=exercises, hidden=hidden,
-                         threshold=threshold, timeout_s=timeout)
+        outcome = run_ci(start=Path.cwd(), base=base, course=course, submission=submission, exercises=exercises,
+                         hidden=hidden, threshold=threshold, timeout_s=timeout)
         token = secrets.token_hex(16)
         if actions:  # learner text below (what their code printed) must not run workflow commands
             click.echo(f"::stop-commands::{token}")

@@ -215,3 +215,11 @@ def test_base_outside_git_is_a_usage_error(tmp_path: Path) -> None:
     course = classroom.make_course(tmp_path / "course")
     run = run_ci(course, tmp_path / "out", "--base", "main")
     assert run.code == 2 and "must be a git repository" in run.stdout
+
+
+def test_notebooks_are_graded_with_submission_and_annotated_by_file(learner_repo: Path, tmp_path: Path) -> None:
+    run = run_ci(learner_repo, tmp_path, "--base", "main", "--submission", "notebooks", branch="main")
+    assert run.code == 1 and run.result is not None and run.result.score == 0  # the starter notebooks
+    assert "not_attempted" in statuses(run).values()
+    commands = run.commands()
+    assert commands and all(re.match(r"::(notice|error) file=notebooks/\w+\.ipynb,line=1,", c) for c in commands)

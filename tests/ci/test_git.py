@@ -79,3 +79,14 @@ def test_export_writes_the_commits_files_not_the_working_trees(repo: Path, tmp_p
 def test_a_ref_that_is_no_commit_is_refused(repo: Path, ref: str) -> None:
     with pytest.raises(ConfigError, match="is not a commit"):
         ci_git.commit(repo, ref)
+
+
+def test_replace_refs_do_not_change_what_the_base_holds(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    base = ci_git.commit(repo, "HEAD")
+    (repo / "graders" / "test_a.py").write_text("x = 'weakened'\n")
+    commit_all(repo, "weakened")
+    git(repo, "replace", base, "HEAD")  # a pushed refs/replace/BASE would make git read BASE as this
+    out = tmp_path_factory.mktemp("export")
+    ci_git.export(repo, base, out)
+    assert (out / "graders" / "test_a.py").read_text() == "x = 1\n"
+    assert ci_git.changed_files(repo, base) == ("graders/test_a.py",)

@@ -29,7 +29,8 @@ from autograde import loaders
 from autograde.ci import git
 from autograde.ci.locate import Location, locate
 from autograde.config import Course, find_course
-from autograde.errors import ConfigError
+from autograde.errors import ConfigError, SubmissionError
+from autograde.loaders import Submission
 from autograde.replay import FOLDER as RECORDED
 from autograde.reporters._common import number
 from autograde.results import Result
@@ -161,13 +162,21 @@ def _grade(course: Course, stubs: Path, repo: Path, exercises: Sequence[str], hi
            threshold: Threshold, timeout_s: float | None, *, described: str) -> CiRun:
     """Grade the learner's ``stubs`` (a folder or file) with ``course``; annotation paths
     start at ``repo``."""
-    from autograde.grading import fork_server, grade  # pytest and the sandbox: imported when grading
+    # pytest, the sandbox and the batch machinery: imported only when grading
+    from autograde.batch import placeholder
+    from autograde.grading import fork_server, grade, inventory
 
     course = course.with_overrides(timeout_s=timeout_s)
     selected = course.select(tuple(exercises))
-    submission = loaders.load(stubs, name=repo.name, exercises=course.exercises)
-    with fork_server(course, selected) as server:
-        result = grade(course=course, submission=submission, server=server, exercises=selected, hidden=hidden)
+    try:
+        submission = loaders.load(stubs, name=repo.name, exercises=course.exercises)
+    except SubmissionError as exc:  # a broken notebook is a result like any other: every test 0, saying why
+        submission = Submission(name=repo.name, path=str(stubs), modules={})
+        result = placeholder(course, inventory(course=course, exercises=selected), student=repo.name, hidden=hidden,
+                             message=f"Your work could not be read, so no test could run: {exc}")
+    else:
+        with fork_server(course, selected) as server:
+            result = grade(course=course, submission=submission, server=server, exercises=selected, hidden=hidden)
     where = stubs.resolve() if stubs.is_dir() else stubs.resolve().parent
     folder = where.relative_to(repo.resolve()).as_posix() if where.is_relative_to(repo.resolve()) else str(where)
     return CiRun(result=result, locations=locate(result, submission, folder), threshold=threshold,

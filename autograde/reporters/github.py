@@ -18,7 +18,7 @@ from autograde.ci.locate import Location
 from autograde.reporters._common import number, percent
 from autograde.reporters.feedback import HIDDEN_DETAILS, details_markdown, markdown_text
 from autograde.reporters.terminal import LABEL
-from autograde.results import ExerciseResult, Status, TestResult
+from autograde.results import Status, TestResult
 
 MAX_ANNOTATIONS = 10  # per kind and step: GitHub drops the rest
 MAX_SUMMARY = 512 * 1024  # characters; GitHub refuses a step summary over 1 MiB
@@ -50,14 +50,20 @@ def summary(run: CiRun) -> str:
     unwritten = _unwritten(run)
     if unwritten:
         parts.append("### Not written yet\n\n" + unwritten)
-    problems = [(e, t) for e in result.exercises for t in e.tests if t.status in _PROBLEMS]
+    # tests that failed alike (the same message, e.g. a missing function) are shown once
+    problems: dict[tuple[str, str, str | None, bool, Status], list[TestResult]] = defaultdict(list)
+    for exercise in result.exercises:
+        for test in exercise.tests:
+            if test.status in _PROBLEMS:
+                problems[exercise.name, test.message, test.hint, test.hidden, test.status].append(test)
     if problems:
         parts.append("### What to fix")
     size = sum(map(len, parts))
-    for shown, (exercise, test) in enumerate(problems):
-        part = _problem(run, exercise, test)
+    for shown, ((exercise_name, *_), tests) in enumerate(problems.items()):
+        part = _problem(run, exercise_name, tests)
         if size + len(part) > MAX_SUMMARY:
-            parts.append(f"… and {len(problems) - shown} more tests did not pass: the JUnit report and the result "
+            left = sum(len(t) for t in list(problems.values())[shown:])
+            parts.append(f"… and {left} more tests did not pass: the JUnit report and the result "
                          "JSON (the job's artifacts) have them all.")
             break
         parts.append(part)
@@ -115,11 +121,13 @@ def _where(location: Location) -> str:
     return f"{function}`{location.path}` line {location.line}"
 
 
-def _problem(run: CiRun, exercise: ExerciseResult, test: TestResult) -> str:
-    name = f"{test.name} (hidden)" if test.hidden else test.name
-    title = (f"#### {markdown_text(exercise.name)} › {markdown_text(name)}: {LABEL[test.status]}, "
-             f"{number(test.score)} / {_count(test.max_score, 'point')}")
-    return f"{title}\n\n{_where(run.locations[exercise.name, test.name])}\n\n{details_markdown(test).strip()}"
+def _problem(run: CiRun, exercise: str, tests: list[TestResult]) -> str:
+    """One failure, as the tests that met it: what they are worth, where, and why."""
+    names = ", ".join(f"{t.name} (hidden)" if t.hidden else t.name for t in tests)
+    score, worth = sum(t.score for t in tests), sum(t.max_score for t in tests)
+    title = (f"#### {markdown_text(exercise)} › {markdown_text(names)}: {LABEL[tests[0].status]}, "
+             f"{number(score)} / {_count(worth, 'point')}")
+    return f"{title}\n\n{_where(run.locations[exercise, tests[0].name])}\n\n{details_markdown(tests[0]).strip()}"
 
 
 # ---- annotations -----------------------------------------------------------------------------

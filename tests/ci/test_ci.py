@@ -223,3 +223,19 @@ def test_notebooks_are_graded_with_submission_and_annotated_by_file(learner_repo
     assert "not_attempted" in statuses(run).values()
     commands = run.commands()
     assert commands and all(re.match(r"::(notice|error) file=notebooks/\w+\.ipynb,line=1,", c) for c in commands)
+
+
+def test_unreadable_work_is_a_result_with_every_test_at_zero(learner_repo: Path, tmp_path: Path) -> None:
+    git(learner_repo, "checkout", "-q", "main")
+    broken = learner_repo / "notebooks" / "perceptron.ipynb"
+    original = broken.read_bytes()
+    broken.write_text('{"cells": [', encoding="utf-8")
+    try:
+        run = run_ci(learner_repo, tmp_path, "--base", "main", "--submission", "notebooks")
+    finally:
+        broken.write_bytes(original)
+    assert run.code == 1 and run.result is not None
+    assert run.result.score == 0 < run.result.max_score
+    assert set(statuses(run).values()) == {"error"}
+    assert "Your work could not be read, so no test could run:" in run.summary and "perceptron.ipynb" in run.summary
+    assert run.outputs["points"] == f"0/{run.result.max_score:g}"

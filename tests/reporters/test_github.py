@@ -66,7 +66,19 @@ def test_summary_verdicts() -> None:
 
 
 def test_an_oversized_summary_is_cut_with_a_pointer_to_the_artifacts() -> None:
-    tests = tuple(TestResult(f"test_{i}", 0, 1, Status.FAILED, "x" * 100_000) for i in range(8))
+    tests = tuple(TestResult(f"test_{i}", 0, 1, Status.FAILED, f"{i}" + "x" * 100_000) for i in range(8))
     summary = github.summary(ci_run(tests))
     assert len(summary) <= github.MAX_SUMMARY + 1000
     assert "more tests did not pass: the JUnit report and the result JSON" in summary
+
+
+def test_tests_that_failed_alike_are_shown_once() -> None:
+    missing = "exercises/activations.py has no `softmax`."
+    tests = (TestResult("test_a", 0, 1, Status.ERROR, missing, hint="keep the names"),
+             TestResult("test_b", 1, 1, Status.PASSED),
+             TestResult("test_c", 0, 2, Status.ERROR, missing, hint="keep the names"),
+             TestResult("test_d", 0, 1, Status.FAILED, "other"))
+    summary = github.summary(ci_run(tests))
+    assert summary.count(missing) == 1
+    assert "#### activations › test_a, test_c: error, 0 / 3 points" in summary
+    assert "#### activations › test_d: failed, 0 / 1 point" in summary

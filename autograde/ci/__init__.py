@@ -125,15 +125,19 @@ def run_ci(
     ``submission``: the learner's work (default: the course's exercise folder, as the
     base's settings name it), e.g. a folder of notebooks.
     """
-    here = find_course(start=start, environment=False)
     external = find_course(course) if course is not None else None
     if base is None:
+        here = find_course(start=start, environment=False)
         graders = external or here
         return _grade(graders, submission or here.stubs, Path(here.root), exercises, hidden, threshold, timeout_s,
                       described=_described(graders, "the working tree", external is not None))
-    repo = git.toplevel(here.root)
+    try:
+        root = find_course(start=start, environment=False).root.resolve()
+    except ConfigError:  # the change may have deleted pyproject.toml: the base's is the one that counts
+        root = start.resolve()
+    repo = git.toplevel(root)
     commit = git.commit(repo, base)
-    folder = here.root.resolve().relative_to(repo).as_posix()
+    folder = root.relative_to(repo).as_posix()
     with tempfile.TemporaryDirectory(prefix="autograde-base-") as tmp:
         git.export(repo, commit, Path(tmp))
         try:
@@ -143,7 +147,7 @@ def run_ci(
                               "[tool.autograde] table there): is --base the right commit?") from None
         tampered = tampered_paths(git.changed_files(repo, git.merge_base(repo, commit)), protected(at_base, folder))
         graders = external or at_base
-        run = _grade(graders, submission or here.root / at_base.stubs_dir, repo, exercises, hidden, threshold, timeout_s,
+        run = _grade(graders, submission or root / at_base.stubs_dir, repo, exercises, hidden, threshold, timeout_s,
                      described=_described(graders, f"the base commit {commit[:12]}", external is not None))
     run = dataclasses.replace(run, base=commit, tampered=tampered)
     if tampered:  # the result document says so too, wherever it goes

@@ -239,3 +239,15 @@ def test_unreadable_work_is_a_result_with_every_test_at_zero(learner_repo: Path,
     assert set(statuses(run).values()) == {"error"}
     assert "Your work could not be read, so no test could run:" in run.summary and "perceptron.ipynb" in run.summary
     assert run.outputs["points"] == f"0/{run.result.max_score:g}"
+
+
+def test_deleting_the_configuration_is_tampering_not_a_lost_course(learner_repo: Path, tmp_path: Path,
+                                                                   runs: dict[str, Run]) -> None:
+    git(learner_repo, "checkout", "-q", "partial")
+    (learner_repo / "pyproject.toml").unlink()
+    try:
+        run = run_ci(learner_repo, tmp_path, "--base", "main")
+    finally:
+        git(learner_repo, "checkout", "-q", "--", "pyproject.toml")
+    assert run.code == 4 and "> - `pyproject.toml`" in run.summary
+    assert scores(run) == scores(runs["partial"])

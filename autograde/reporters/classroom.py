@@ -21,6 +21,8 @@ from autograde.results import ExerciseResult, Result, Status, TestResult
 
 VERSION = 1  # the runner result format's version the reporter reads
 MAX_MESSAGE = 2000  # characters of a message shown in Classroom's log; the job summary has the rest
+# An encoded runner travels in an environment variable, which Linux caps at 128 KiB.
+MAX_ENCODED = 96 * 1024
 
 # A test's status in the reporter's words: it knows pass, fail and error.
 _STATUS = {
@@ -41,20 +43,24 @@ def runners(result: Result) -> dict[str, dict[str, Any]]:
 def _runner(exercise: ExerciseResult) -> dict[str, Any]:
     statuses = {_STATUS[t.status] for t in exercise.tests}
     status = "error" if "error" in statuses else "fail" if "fail" in statuses else "pass"
-    return {
-        "version": VERSION,
-        "status": status,
-        "max_score": _points(exercise.max_score),
-        "tests": [_test(t) for t in exercise.tests],
-    }
+    for limit in (MAX_MESSAGE, 200, 0):  # shorter messages until the runner fits its variable
+        runner = {
+            "version": VERSION,
+            "status": status,
+            "max_score": _points(exercise.max_score),
+            "tests": [_test(t, limit) for t in exercise.tests],
+        }
+        if len(encode(runner)) <= MAX_ENCODED:
+            break
+    return runner
 
 
-def _test(test: TestResult) -> dict[str, Any]:
+def _test(test: TestResult, limit: int) -> dict[str, Any]:
     message = HIDDEN_DETAILS if test.hidden and test.status is not Status.PASSED else test.message
     if test.hint and not test.hidden and test.status is not Status.PASSED:
         message += f"\nHint: {test.hint}"
-    if len(message) > MAX_MESSAGE:
-        message = message[:MAX_MESSAGE] + " …(cut: the job summary has it all)"
+    if len(message) > limit:
+        message = message[:limit] + " …(cut: the job summary has it all)" if limit else ""
     return {
         "name": test.name + (" (hidden)" if test.hidden else ""),
         "status": _STATUS[test.status],

@@ -47,3 +47,15 @@ def test_github_outputs_decode_to_the_points_classroom_records() -> None:
     assert sum(r["max_score"] for r in decoded) == 7.5
     assert sum(t["score"] for r in decoded for t in r["tests"]) == 2
     assert outputs["points"] == "2/7.5"
+
+
+def test_a_large_runner_still_fits_an_environment_variable() -> None:
+    tests = tuple(TestResult(f"test_{i}", 0, 1, Status.FAILED, "When calling f(x):\n" + "y" * 5000, hint="h")
+                  for i in range(300))
+    big = Result(submission="repo", exercises=(ExerciseResult("big", tests),), hidden_tests_run=False,
+                 hidden_tests_not_run=0, environment={}, graded_at="", duration_s=0)
+    runner = classroom.runners(big)["big"]
+    assert len(classroom.encode(runner)) <= classroom.MAX_ENCODED
+    assert len(runner["tests"]) == 300 and runner["max_score"] == 300  # every test and point still counts
+    small = classroom.runners(result())["perceptron"]["tests"][1]["message"]
+    assert small == "When calling XOR(0, 1)\nHint: two layers"  # a runner that fits keeps its messages

@@ -193,7 +193,11 @@ def test_ctrl_c_keeps_the_rows_written_and_stops_everything(tmp_path: Path) -> N
     course = make_course(tmp_path / "course")
     classdir = tmp_path / "class"
     for i in range(16):
-        right(classdir / f"s{i:02d}")
+        student = right(classdir / f"s{i:02d}")
+        # a slower import, so the run is surely still going when the interrupt arrives (a
+        # class of 16 right submissions can otherwise finish between two polls)
+        with open(student / "activations.py", "a") as f:
+            f.write("\nimport time\ntime.sleep(0.3)\n")
     gradebook = tmp_path / "g.db"
     process = subprocess.Popen(_cli(course, classdir, gradebook), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True)

@@ -506,8 +506,8 @@ def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path:
         if outcome.tampered:
             return EXIT_TAMPERED
         verdict = "reaches" if outcome.reached else "is below"
-        console.print(f"The score {verdict} the required {number(outcome.required)} points "
-                      f"({outcome.threshold}).")
+        share = f" ({outcome.threshold})" if outcome.threshold.percent else ""
+        console.print(f"The score {verdict} the required {number(outcome.required)} points{share}.")
         return EXIT_OK if outcome.reached else EXIT_NOT_FULL
 
     sys.exit(_guarded(run, console))

@@ -148,11 +148,13 @@ def workflow_commands(run: CiRun) -> list[str]:
             kind = "error" if test.status in _PROBLEMS else "notice" if test.status is Status.NOT_ATTEMPTED else ""
             if kind:
                 groups[kind, run.locations[exercise.name, test.name], exercise.name].append(test)
+    shown: dict[str, int] = defaultdict(int, error=len(commands))
     left: dict[str, int] = defaultdict(int)
     for (kind, location, name), tests in groups.items():
-        if sum(c.startswith(f"::{kind} ") for c in commands) >= MAX_ANNOTATIONS:
+        if shown[kind] >= MAX_ANNOTATIONS:
             left[kind] += len(tests)
             continue
+        shown[kind] += 1
         commands.append(_command(kind, _title(kind, name, location, tests), _message(kind, tests),
                                  file=location.path, line=location.line))
     for kind, count in left.items():

@@ -153,6 +153,10 @@ def test_partial_branch_passes_a_lower_threshold(runs: dict[str, Run]) -> None:
     assert run.result is not None and run.result.score >= 40
     assert run.code == 0
     assert "✅ Passed: the required 40 points is reached." in run.summary
+    assert "The score reaches the required 40 points." in run.stdout
+    partial = runs["partial"]
+    assert partial.result is not None
+    assert f"The score is below the required {partial.result.max_score:g} points (100%)." in partial.stdout
 
 
 @pytest.mark.parametrize("branch, edited", [

@@ -489,9 +489,6 @@ def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path:
         if actions:  # learner text below (what their code printed) must not run workflow commands
             click.echo(f"::stop-commands::{token}")
         terminal.render(outcome.result, console, hidden_elsewhere=outcome.hidden_elsewhere)
-        if outcome.tampered:
-            console.print(f"[red bold]Tampering:[/] this change edits {escape(', '.join(outcome.tampered))} since "
-                          f"{outcome.base[:12]}; it was graded with the base's graders instead.")
         if actions:
             click.echo(f"::{token}::")
             for command in github.workflow_commands(outcome):
@@ -503,7 +500,8 @@ def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path:
         if json_path is not None:
             json_path.parent.mkdir(parents=True, exist_ok=True)
             json_path.write_text(outcome.result.to_json(), encoding="utf-8")
-        if outcome.tampered:
+        if outcome.tampered:  # the result's notes, printed above, say which files and why
+            console.print("[red bold]Refused:[/] this change edits files the grade depends on.")
             return EXIT_TAMPERED
         verdict = "reaches" if outcome.reached else "is below"
         share = f" ({outcome.threshold})" if outcome.threshold.percent else ""

@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from autograde.reporters._common import number
-from autograde.reporters.feedback import HIDDEN_DETAILS
+from autograde.reporters.feedback import details_text
 from autograde.results import ExerciseResult, Result, Status, TestResult
 
 VERSION = 1  # the runner result format's version the reporter reads
@@ -56,9 +56,7 @@ def _runner(exercise: ExerciseResult) -> dict[str, Any]:
 
 
 def _test(test: TestResult, limit: int) -> dict[str, Any]:
-    message = HIDDEN_DETAILS if test.hidden and test.status is not Status.PASSED else test.message
-    if test.hint and not test.hidden and test.status is not Status.PASSED:
-        message += f"\nHint: {test.hint}"
+    message = details_text(test)
     if len(message) > limit:
         message = message[:limit] + " …(cut: the job summary has it all)" if limit else ""
     return {

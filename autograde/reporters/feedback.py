@@ -83,6 +83,14 @@ def details_markdown(test: TestResult) -> str:
     return _to_markdown(_details(test)) if test.status is not Status.PASSED else ""
 
 
+def details_text(test: TestResult) -> str:
+    """What a student may see of why ``test`` did not pass, as plain text: its message and
+    hint ("" when passed)."""
+    if test.status is Status.PASSED:
+        return ""
+    return HIDDEN_DETAILS if test.hidden else test.message + (f"\nHint: {test.hint}" if test.hint else "")
+
+
 def write(rows: Sequence[Row], out_dir: Path, *, formats: Sequence[str] = FORMATS) -> list[Path]:
     """Write ``<student>.md`` and/or ``<student>.html`` per row into ``out_dir``; return the paths."""
     unknown = [f for f in formats if f not in FORMATS]

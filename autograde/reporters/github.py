@@ -16,7 +16,7 @@ from collections import defaultdict
 from autograde.ci import CiRun
 from autograde.ci.locate import Location
 from autograde.reporters._common import number, percent
-from autograde.reporters.feedback import HIDDEN_DETAILS, details_markdown, markdown_text
+from autograde.reporters.feedback import details_markdown, details_text, markdown_text
 from autograde.reporters.terminal import LABEL
 from autograde.results import Status, TestResult
 
@@ -178,8 +178,7 @@ def _message(kind: str, tests: list[TestResult]) -> str:
         return "Tests waiting for it: " + ", ".join(t.name for t in tests)
     lines = [f"{t.name}: {LABEL[t.status]}, {number(t.score)} / {number(t.max_score)} points" for t in tests]
     first = tests[0]  # the first failure in full: what was called, expected vs got, the hint
-    detail = HIDDEN_DETAILS if first.hidden else first.message + (f"\nHint: {first.hint}" if first.hint else "")
-    text = "\n".join([*lines, "", f"{first.name}:", detail])
+    text = "\n".join([*lines, "", f"{first.name}:", details_text(first)])
     return text if len(text) <= MAX_ANNOTATION else text[:MAX_ANNOTATION] + " …(the job summary has the rest)"
 
 

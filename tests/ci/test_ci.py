@@ -171,6 +171,8 @@ def test_tampering_is_flagged_with_its_own_exit_status(runs: dict[str, Run], bra
     assert f"> - `{edited}`" in run.summary
     assert run.commands()[0].startswith(f"::error file={edited},title=autograde%3A protected files changed::")
     assert run.result is not None and any(edited in note for note in run.result.notes)
+    assert "Refused: this change edits files the grade depends on." in run.stdout
+    assert run.stdout.count("This change edits files the grade depends on (") == 1  # the note, said once
 
 
 @pytest.mark.parametrize("branch", ["tamper-grader", "uncommitted-grader"])

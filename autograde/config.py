@@ -55,6 +55,13 @@ class Course:
     def graders(self) -> Path:
         return self.root / self.graders_dir
 
+    @property
+    def private_paths(self) -> tuple[str, ...]:
+        """What learner code must never see: the course folder, and its graders,
+        solutions and recorded answers wherever they are configured to be."""
+        folders = (self.root, self.graders, self.solutions, self.root / "recorded")
+        return tuple(dict.fromkeys(str(p) for p in folders))
+
     def grader(self, exercise: str) -> Path:
         """The grader file of ``exercise``."""
         return self.graders / f"test_{exercise}.py"

@@ -14,6 +14,8 @@
     ├── ConfigError                     the instructor's course set-up is wrong
     │   └── UnknownExercise             an exercise name that the course does not have
     ├── SubmissionError                 the submission path cannot be read as a submission
+    ├── EnvironmentProblem              autograde's own environment cannot grade (self-test)
+    ├── SandboxFailure                  the sandbox stopped working while grading
     └── ProtocolError                   the child broke the wire protocol (treated as a crash)
 
 Our own bugs are not in this tree: they surface as ordinary Python exceptions and are
@@ -118,6 +120,28 @@ class UnknownExercise(ConfigError):
 
 class SubmissionError(AutogradeError):
     """A submission path that cannot be read (missing, wrong layout)."""
+
+
+class EnvironmentProblem(AutogradeError):
+    """The sandbox's start-up self-test failed: in this Python installation, learner code
+    could not import what the course needs. Never a learner's error: the person running
+    autograde must fix the environment, and nothing is graded until then."""
+
+    @classmethod
+    def found(cls, python: str, preload: tuple[str, ...], problems: tuple[str, ...]) -> EnvironmentProblem:
+        """The error for the self-test of the fork server of ``python`` preloading ``preload``."""
+        server = f"the fork server that preloads {', '.join(preload)}" if preload else "the fork server"
+        return cls("\n".join([
+            f"autograde cannot grade with this Python ({python}): the start-up self-test of {server} failed, so "
+            "every learner would get errors that are not theirs. Nothing was graded.",
+            *(f"- {p}" for p in problems),
+            "Where Python may live and what the self-test checks: docs/security.md.",
+        ]))
+
+
+class SandboxFailure(AutogradeError):
+    """The sandbox itself stopped working while grading (its fork server ended): our
+    failure, never the learner's; a batch records the submission as crashed."""
 
 
 class ProtocolError(AutogradeError):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import importlib.metadata
 import io
 import os
@@ -23,7 +25,8 @@ from autograde.loaders import Submission
 from autograde.plugin import Collector, GradingPlugin, Inventory
 from autograde.plugin.markers import GradeSpec
 from autograde.results import ExerciseResult, Result
-from autograde.sandbox.forkserver import ForkServer, ServerPool
+from autograde.sandbox import isolation
+from autograde.sandbox.forkserver import ForkServer, ServerPool, import_paths
 
 # pytest runs with our settings only: no ini file of the course, no cache, no output.
 PYTEST_ARGS = (
@@ -48,7 +51,7 @@ PYTEST_ARGS = (
 def fork_server(course: Course, exercises: Sequence[str] = ()) -> Iterator[ServerPool]:
     """Fork servers for ``course``, stopped on exit. The ones ``exercises`` need (all when
     empty) start at once, so that their imports overlap pytest's start-up."""
-    pool = ServerPool(hidden_paths=(str(course.root),))
+    pool = ServerPool(hidden_paths=course.private_paths)
     try:
         for preload in dict.fromkeys(course.for_exercise(e).preload for e in (exercises or course.exercises)):
             pool.get(preload)
@@ -86,6 +89,8 @@ def _run_pytest(course: Course, exercises: Sequence[str], plugin: Collector, *ex
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), _no_plugin_autoload():
         code = pytest.main(args, plugins=[plugin])
+    if plugin.environment_problem is not None:
+        raise plugin.environment_problem
     if plugin.collection_errors:
         raise ConfigError("the graders could not be collected:\n" + "\n".join(plugin.collection_errors))
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
@@ -144,6 +149,9 @@ def grade(
     plugin = GradingPlugin(course=course, submission=submission, server=server, hidden=hidden,
                            hidden_seed=hidden_seed)
     _run_pytest(course, selected, plugin)
+    outside = plugin.failure_outside_learner()
+    if outside is not None:
+        raise outside
     return Result(
         submission=submission.name,
         exercises=tuple(
@@ -170,8 +178,11 @@ def sandbox_description(server: ForkServer | ServerPool) -> str:
     return FALLBACK.format(why=why) if why else NAMESPACES
 
 
+@functools.lru_cache(maxsize=1)
 def environment() -> dict[str, str]:
-    """Versions that a result depends on, recorded in every result document."""
+    """What a result depends on besides the submission and the course, recorded in every
+    result document: versions, and ``installation``, a fingerprint of this interpreter and
+    its whole package set (a gradebook regrades rows graded under another)."""
     found = {
         "autograde": autograde.__version__,
         "python": platform.python_version(),
@@ -186,7 +197,30 @@ def environment() -> dict[str, str]:
                 break
             except importlib.metadata.PackageNotFoundError:
                 continue
+    found["installation"] = _installation()
     return found
+
+
+def _installation() -> str:
+    """A short hash of the interpreter, its prefix and every installed distribution with
+    its version (the ``*.dist-info`` folders of its import paths, whose names carry both: a
+    listing, far cheaper than reading each one's metadata). It changes with the Python
+    installation or any package in it."""
+    packages: set[str] = set()
+    for folder in import_paths():  # the same folders in every process (the working directory is not one)
+        try:
+            packages.update(e.name for e in os.scandir(folder) if e.name.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+    text = "\n".join([os.path.realpath(sys.executable), sys.prefix, *sorted(packages)])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def current_environment() -> dict[str, str]:
+    """The environment a result graded here and now would record, sandbox included,
+    known without starting a fork server (``autograde grade`` compares it with its rows)."""
+    why = isolation.unavailable("basic" if os.environ.get("AUTOGRADE_SANDBOX") == "basic" else "auto")
+    return {**environment(), "sandbox": FALLBACK.format(why=why) if why else NAMESPACES}
 
 
 _EMPTY_INI = Path(__file__).parent / "plugin" / "pytest.ini"

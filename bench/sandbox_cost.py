@@ -46,7 +46,7 @@ def child_start(mode: str, runs: int, preload: tuple[str, ...]) -> float:
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "probe.py").write_text("import math\n\ndef ping():\n    return 1\n", encoding="utf-8")
         submission = loaders.load(folder)
-        server = ForkServer(hidden_paths=(str(course.root),), preload=preload)
+        server = ForkServer(hidden_paths=course.private_paths, preload=preload)
         limits = course.for_exercise("keras_models" if preload else "perceptron").limits
         try:
             times = []
@@ -73,7 +73,7 @@ def submission_times(runs: int) -> dict[str, float]:
     pools = {}
     for name, mode in MODES.items():
         os.environ["AUTOGRADE_SANDBOX"] = mode
-        pools[name] = ServerPool(hidden_paths=(str(course.root),))
+        pools[name] = ServerPool(hidden_paths=course.private_paths)
     times: dict[str, list[float]] = {name: [] for name in pools}
     try:
         for i in range(runs + 1):

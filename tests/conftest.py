@@ -49,7 +49,7 @@ def basic_server(course: Course) -> Iterator[ForkServer]:
     saved = os.environ.get("AUTOGRADE_SANDBOX")
     os.environ["AUTOGRADE_SANDBOX"] = "basic"
     try:
-        running = ForkServer(hidden_paths=(str(course.root),))
+        running = ForkServer(hidden_paths=course.private_paths)
     finally:
         if saved is None:
             del os.environ["AUTOGRADE_SANDBOX"]

@@ -112,7 +112,7 @@ def test_a_worker_that_dies_costs_only_its_submission(make_small_course, tmp_pat
     assert rows["ana"].error.startswith("grading stopped: the worker process ended (killed by SIGKILL)")
     assert rows["cy"].status is RowStatus.GRADED  # stubs raise NotImplementedError: no kill, and a fresh worker
     assert rows["ana"].result.max_score == rows["cy"].result.max_score
-    assert not stamp.up_to_date(rows["ana"].content_hash, rows["ana"].grader_version, True)
+    assert not stamp.up_to_date(rows["ana"].content_hash, rows["ana"].grader_version, True, rows["ana"].result.environment)
     assert len(outcome.rows) == 4
 
 

@@ -3,6 +3,8 @@ refuse files that are not gradebooks, and stay whole under concurrent writers.""
 
 from __future__ import annotations
 
+import dataclasses
+
 import multiprocessing
 import sqlite3
 from pathlib import Path
@@ -49,23 +51,41 @@ def test_rows_survive_reopening(tmp_path: Path) -> None:
 
 
 def test_stamp_says_what_a_row_was_graded_from(tmp_path: Path) -> None:
+    env = {"autograde": "0.1.0"}
     with Gradebook(tmp_path / "g.db") as book:
         assert book.stamp("alice") is None
         book.put(make_row("alice"))
         stamp = book.stamp("alice")
-    assert stamp == Stamp("h1", "0.1.0+abc", True, RowStatus.GRADED)
-    assert stamp.up_to_date("h1", "0.1.0+abc", True)
-    assert not stamp.up_to_date("h2", "0.1.0+abc", True)      # the submission changed
-    assert not stamp.up_to_date("h1", "0.1.1+def", True)      # the graders changed
-    assert not stamp.up_to_date("h1", "0.1.0+abc", False)     # public tests only this time
+    assert stamp == Stamp("h1", "0.1.0+abc", True, RowStatus.GRADED, env)
+    assert stamp.up_to_date("h1", "0.1.0+abc", True, env)
+    assert not stamp.up_to_date("h2", "0.1.0+abc", True, env)      # the submission changed
+    assert not stamp.up_to_date("h1", "0.1.1+def", True, env)      # the graders changed
+    assert not stamp.up_to_date("h1", "0.1.0+abc", False, env)     # public tests only this time
+
+
+def test_a_verdict_reached_in_another_environment_is_not_up_to_date(tmp_path: Path) -> None:
+    graded_in = {"autograde": "0.1.0", "numpy": "2.4.6", "installation": "aaaa", "sandbox": "namespaces"}
+    row = make_row("alice")
+    row = dataclasses.replace(row, result=dataclasses.replace(row.result, environment=graded_in))
+    with Gradebook(tmp_path / "g.db") as book:
+        book.put(row)
+        book.put(make_row("bob", status=RowStatus.UNREADABLE))
+        alice, bob = book.stamp("alice"), book.stamp("bob")
+    assert alice.up_to_date("h1", "0.1.0+abc", True, graded_in)
+    elsewhere = {**graded_in, "numpy": "2.3.1", "installation": "bbbb"}
+    assert not alice.up_to_date("h1", "0.1.0+abc", True, elsewhere)
+    assert alice.environment_changes(elsewhere) == ("the Python installation or its packages", "numpy 2.4.6 -> 2.3.1")
+    assert alice.environment_changes({**graded_in, "sandbox": "fallback"}) == ("the sandbox",)
+    # An unreadable submission's row holds no verdict that an environment decided.
+    assert bob.up_to_date("h1", "0.1.0+abc", True, elsewhere)
 
 
 def test_a_crash_is_never_up_to_date(tmp_path: Path) -> None:
     with Gradebook(tmp_path / "g.db") as book:
         book.put(make_row("alice", status=RowStatus.CRASHED))
-        assert not book.stamp("alice").up_to_date("h1", "0.1.0+abc", True)
+        assert not book.stamp("alice").up_to_date("h1", "0.1.0+abc", True, {"autograde": "0.1.0"})
         book.put(make_row("bob", status=RowStatus.UNREADABLE))
-        assert book.stamp("bob").up_to_date("h1", "0.1.0+abc", True)
+        assert book.stamp("bob").up_to_date("h1", "0.1.0+abc", True, {"autograde": "0.1.0"})
 
 
 def test_a_file_that_is_not_a_gradebook_is_refused(tmp_path: Path) -> None:

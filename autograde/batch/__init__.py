@@ -28,25 +28,27 @@ from typing import Callable, Protocol, Sequence
 import autograde
 from autograde import loaders
 from autograde.config import Course
+from autograde.errors import EnvironmentProblem
 from autograde.gradebook import Gradebook, Row, RowStatus
 from autograde.plugin.markers import GradeSpec
 from autograde.results import ExerciseResult, Result, Status, TestResult
 
 Inventory = dict[str, list[tuple[str, GradeSpec]]]
 
+ENVIRONMENT = "environment"  # a worker's reply when the sandbox's self-test failed (no row is stored)
 SLACK_S = 60.0  # on top of the sum of a submission's time limits, before the watchdog acts
 
 
 class Listener(Protocol):
     """Who watches a batch: the CLI's progress bar, or nobody."""
 
-    def started(self, total: int, up_to_date: int) -> None: ...
+    def started(self, total: int, up_to_date: int, environment_changed: str) -> None: ...
 
     def finished(self, row: Row) -> None: ...
 
 
 class _Silent:
-    def started(self, total: int, up_to_date: int) -> None:
+    def started(self, total: int, up_to_date: int, environment_changed: str) -> None:
         pass
 
     def finished(self, row: Row) -> None:
@@ -63,6 +65,7 @@ class BatchResult:
     up_to_date: tuple[str, ...]
     wall_s: float
     jobs: int
+    environment_changed: str = ""  # why rows were graded again for their environment, if any were
 
     @property
     def not_graded(self) -> tuple[Row, ...]:
@@ -85,20 +88,26 @@ def grade_class(
     A submission whose row was graded from the same files, graders and hidden setting is
     not graded again unless ``force``.
     """
-    from autograde.grading import inventory as collect
+    from autograde.grading import current_environment, inventory as collect
 
     listener = listener or _Silent()
     started = time.perf_counter()
     candidates = loaders.discover(list(paths), exercises=course.exercises)
     tests = collect(course=course)  # also proves the graders load before any worker starts
     version = grader_version(course)
+    environment = current_environment()
     todo: list[loaders.Candidate] = []
     fresh: list[loaders.Candidate] = []
+    changed: dict[str, int] = {}  # how the environment changed -> rows graded again for it
     for candidate in candidates:
         stamp = gradebook.stamp(candidate.student)
-        current = stamp is not None and stamp.up_to_date(candidate.content_hash, version, hidden)
+        current = stamp is not None and stamp.up_to_date(candidate.content_hash, version, hidden, environment)
         (fresh if current and not force else todo).append(candidate)
-    listener.started(len(todo), len(fresh))
+        if stamp is not None and not force:
+            for change in stamp.environment_changes(environment):
+                changed[change] = changed.get(change, 0) + 1
+    regraded = _environment_sentence(changed)
+    listener.started(len(todo), len(fresh), regraded)
     budget = submission_budget(course, tests)
 
     def store(row: Row) -> None:
@@ -115,7 +124,17 @@ def grade_class(
         up_to_date=tuple(c.student for c in fresh),
         wall_s=time.perf_counter() - started,
         jobs=jobs,
+        environment_changed=regraded,
     )
+
+
+def _environment_sentence(changed: dict[str, int]) -> str:
+    """Why rows are graded again although nothing of theirs changed ('' when none are)."""
+    if not changed:
+        return ""
+    count = max(changed.values())
+    return (f"{count} submission{'s were' if count != 1 else ' was'} graded in another environment "
+            f"({'; '.join(changed)}): graded again")
 
 
 def grader_version(course: Course) -> str:
@@ -291,6 +310,8 @@ class _Pool:
         assert candidate is not None
         worker.job = None
         if reply is not None:
+            if reply["status"] == ENVIRONMENT:  # no row: nothing was graded, and nothing is the learner's
+                raise EnvironmentProblem(reply["error"])
             status = RowStatus(reply["status"])
             result = Result.from_json(reply["result"]) if reply.get("result") else None
             return self._row(candidate, status, result, reply.get("error", ""), elapsed)

@@ -16,9 +16,9 @@ import traceback
 from pathlib import Path
 
 from autograde import loaders
-from autograde.batch import decode_job
+from autograde.batch import ENVIRONMENT, decode_job
 from autograde.config import Course, find_course
-from autograde.errors import SubmissionError
+from autograde.errors import AutogradeError, EnvironmentProblem, SubmissionError
 from autograde.gradebook import RowStatus
 from autograde.grading import grade
 from autograde.sandbox.forkserver import ServerPool
@@ -31,7 +31,7 @@ def main(argv: list[str]) -> None:
     os.dup2(2, 1)
     course = find_course(Path(argv[0]))
     hidden = argv[1] == "1"
-    pool = ServerPool(hidden_paths=(str(course.root),))
+    pool = ServerPool(hidden_paths=course.private_paths)
     pool.get(course.preload)  # the plain server starts now; others when an exercise needs them
     try:
         for line in sys.stdin.buffer:
@@ -51,6 +51,11 @@ def _grade(course: Course, pool: ServerPool, candidate: loaders.Candidate, hidde
         return {"status": RowStatus.UNREADABLE.value, "result": None, "error": str(exc)}
     try:
         result = grade(course=course, submission=submission, server=pool, hidden=hidden, hidden_seed=hidden_seed)
+    except EnvironmentProblem as exc:  # this worker's Python cannot grade anyone: the batch stops
+        return {"status": ENVIRONMENT, "result": None, "error": str(exc)}
+    except AutogradeError as exc:  # every test lost to the course's set-up or the sandbox: not a verdict
+        return {"status": RowStatus.CRASHED.value, "result": None,
+                "error": f"every test failed for one reason outside the learner's code: {exc}"}
     except Exception:  # our bug, or a broken grader: recorded as a crash, never as the learner's fault
         return {"status": RowStatus.CRASHED.value, "result": None,
                 "error": "internal error while grading:\n" + traceback.format_exc(limit=-8)}

@@ -8,9 +8,10 @@ graded at that moment, and re-running resumes. See ``docs/gradebook.md``.
 from __future__ import annotations
 
 import contextlib
+import json
 import secrets
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Iterator
@@ -151,9 +152,13 @@ class Gradebook:
     def stamp(self, student: str) -> Stamp | None:
         """What ``student``'s row was graded from, or None when there is no row."""
         found = self._db.execute(
-            "SELECT content_hash, grader_version, hidden, status FROM results WHERE student = ?", (student,)
+            "SELECT content_hash, grader_version, hidden, status, json_extract(result, '$.environment') "
+            "FROM results WHERE student = ?", (student,)
         ).fetchone()
-        return None if found is None else Stamp(found[0], found[1], bool(found[2]), RowStatus(found[3]))
+        if found is None:
+            return None
+        environment = json.loads(found[4]) if found[4] else {}
+        return Stamp(found[0], found[1], bool(found[2]), RowStatus(found[3]), environment)
 
     def rows(self) -> list[Row]:
         """Every row, sorted by student."""
@@ -172,12 +177,30 @@ class Stamp:
     grader_version: str
     hidden: bool
     status: RowStatus
+    environment: dict[str, str] = field(default_factory=dict)  # the graded result's environment
 
-    def up_to_date(self, content_hash: str, grader_version: str, hidden: bool) -> bool:
+    def up_to_date(self, content_hash: str, grader_version: str, hidden: bool, environment: dict[str, str]) -> bool:
         """Whether grading again would give the same row. A crash is never up to date:
-        it says our grading failed, not what the submission deserves."""
+        it says our grading failed, not what the submission deserves; nor is a verdict
+        reached in another environment (interpreter, packages, sandbox), which is where
+        a broken environment's wrong grades would otherwise stay."""
         return (self.status is not RowStatus.CRASHED
-                and (self.content_hash, self.grader_version, self.hidden) == (content_hash, grader_version, hidden))
+                and (self.content_hash, self.grader_version, self.hidden) == (content_hash, grader_version, hidden)
+                and not self.environment_changes(environment))
+
+    def environment_changes(self, environment: dict[str, str]) -> tuple[str, ...]:
+        """How ``environment`` differs from the one this graded row was graded in, each
+        as a phrase (``numpy 2.4.6 -> 2.3.1``); () when it does not, or for a row that
+        holds no verdict (unreadable, timed out: the environment did not decide them)."""
+        if self.status is not RowStatus.GRADED:
+            return ()
+        changes = []
+        for key in sorted(set(environment) | set(self.environment)):
+            before, now = self.environment.get(key, "none"), environment.get(key, "none")
+            if before != now:
+                changes.append({"installation": "the Python installation or its packages",
+                                "sandbox": "the sandbox"}.get(key, f"{key} {before} -> {now}"))
+        return tuple(changes)
 
 
 def _row(d: dict) -> Row:

@@ -28,7 +28,7 @@ import pytest
 
 from autograde import loaders
 from autograde.config import Course, find_course
-from autograde.errors import ConfigError, MissingModule
+from autograde.errors import AutogradeError, ConfigError, EnvironmentProblem, MissingModule, SandboxFailure
 from autograde.plugin import markers
 from autograde.plugin.outcome import classify
 from autograde.results import Status, TestResult
@@ -48,6 +48,8 @@ class Collector:
     def __init__(self, course: Course) -> None:
         self.course = course
         self.collection_errors: list[str] = []
+        # The sandbox cannot work here (its self-test failed): the run stops, no test counts.
+        self.environment_problem: EnvironmentProblem | None = None
 
     def pytest_configure(self, config: pytest.Config) -> None:
         markers.register(config)
@@ -88,6 +90,7 @@ class GradingPlugin(Collector):
         self.current_test = ""  # the test running now: a recorded reference answers per test
         self.results: dict[str, list[TestResult]] = {}
         self.hidden_not_run = 0
+        self.not_learners: list[AutogradeError] = []  # tests lost to the course or the sandbox, not the learner
 
     # ------------------------------------------------------------------ fixtures
 
@@ -149,6 +152,14 @@ class GradingPlugin(Collector):
                 raise ConfigError(f"the reference solution {path} is missing")
         return self.references[name]
 
+    def failure_outside_learner(self) -> AutogradeError | None:
+        """The error that cost every test, when all of them failed for one reason outside
+        the learner's code (the course's set-up, the sandbox): not a verdict to keep."""
+        ran = sum(len(tests) for tests in self.results.values())
+        if ran and len(self.not_learners) == ran and len({str(e) for e in self.not_learners}) == 1:
+            return self.not_learners[0]
+        return None
+
     # ------------------------------------------------------------------ hooks
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -190,10 +201,17 @@ class GradingPlugin(Collector):
     def _record(self, item: pytest.Item, call: pytest.CallInfo[None]) -> None:
         spec = item.stash[markers.KEY]
         exc = call.excinfo.value if call.excinfo is not None else None
+        if isinstance(exc, EnvironmentProblem) or self.environment_problem is not None:
+            # Our environment's failure, not the learner's: no result, and no more tests.
+            self.environment_problem = self.environment_problem or exc  # type: ignore[assignment]
+            item.session.shouldstop = "the sandbox's start-up self-test failed"
+            return
         if isinstance(exc, pytest.skip.Exception):
             status, message, hint = Status.SKIPPED, str(exc.msg), None
         else:
             status, message, hint = classify(exc, spec.hint)
+        if isinstance(exc, (ConfigError, SandboxFailure)):
+            self.not_learners.append(exc)
         if self.full_tracebacks and status is not Status.PASSED:
             # Plain pytest use: show what a learner would see beside pytest's traceback.
             item.add_report_section(call.when, "autograde", f"{status.value}: {message}\nHint: {hint}")
@@ -265,7 +283,7 @@ def pytest_configure(config: pytest.Config) -> None:
     path = config.getoption("submission", None)
     if path and not config.pluginmanager.has_plugin("autograde-run"):
         course = find_course(config.getoption("course"), start=Path(str(config.rootpath)))
-        server = ForkServer(hidden_paths=(str(course.root),))
+        server = ForkServer(hidden_paths=course.private_paths)
         plugin = GradingPlugin(
             course=course, submission=loaders.load(path, exercises=course.exercises), server=server, hidden=config.getoption("hidden"),
             full_tracebacks=True,

@@ -58,7 +58,9 @@ class Progress:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.bar.stop()
 
-    def started(self, total: int, up_to_date: int) -> None:
+    def started(self, total: int, up_to_date: int, environment_changed: str) -> None:
+        if environment_changed:
+            self.console.print(escape(environment_changed))
         if up_to_date:
             self.console.print(f"{up_to_date} submission{'s' if up_to_date != 1 else ''} already graded "
                                "and unchanged: kept (use --force to regrade)")
@@ -78,6 +80,8 @@ def summary(outcome: BatchResult, console: Console) -> None:
     table.add_row("graded now", f"{len(outcome.graded_now)} in {outcome.wall_s:.1f} s with {outcome.jobs} "
                   f"job{'s' if outcome.jobs != 1 else ''}")
     table.add_row("kept (unchanged)", str(len(outcome.up_to_date)))
+    if outcome.environment_changed:
+        table.add_row("environment", escape(outcome.environment_changed))
     table.add_row("graded", str(counts[RowStatus.GRADED]))
     table.add_row("failed to load", _red(counts[RowStatus.UNREADABLE]))
     table.add_row("timed out", f"{_red(counts[RowStatus.TIMED_OUT])} whole, {with_timeouts} with a test over its limit")

@@ -12,11 +12,26 @@ import sys
 import time
 from typing import Any
 
+from autograde.errors import EnvironmentProblem, SandboxFailure
 from autograde.sandbox import protocol
 from autograde.sandbox.limits import MiB, Limits
 
 # What the fork server's environment keeps of ours: nothing secret crosses.
 _ENV_KEEP = ("PATH", "LANG", "LC_ALL", "HOME", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+# -I: no user site, no PYTHON* variables, no current directory on sys.path; then the
+# grader's own import folders, so the fork server imports what the grader does.
+_LAUNCH = ("import json, sys; sys.path[:] = json.loads(sys.argv[4]); "
+           "from autograde.sandbox.zygote import main; main(sys.argv[1:])")
+
+
+def import_paths() -> list[str]:
+    """The folders this interpreter imports from (its venv, user site, ``.pth`` entries,
+    ``PYTHONPATH``), for the fork server and the sandbox to see. Not the script's folder
+    or the working directory that Python puts first: a file there (a learner's
+    ``numpy.py``) must never shadow a module the fork server imports."""
+    paths = sys.path if sys.flags.safe_path else sys.path[1:]
+    cwd = os.getcwd()
+    return [p for p in dict.fromkeys(paths) if p and os.path.isabs(p) and p != cwd]
 
 
 class ForkServer:
@@ -26,10 +41,10 @@ class ForkServer:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {k: v for k, v in os.environ.items() if k in _ENV_KEEP}
         isolation = "basic" if os.environ.get("AUTOGRADE_SANDBOX") == "basic" else "auto"
-        # -I: no user site, no PYTHON* variables, no current directory on sys.path.
+        self.preload = preload
         self.process = subprocess.Popen(
-            [sys.executable, "-I", "-m", "autograde.sandbox.zygote", str(theirs.fileno()),
-             ",".join(preload) or "-", isolation, *hidden_paths],
+            [sys.executable, "-I", "-c", _LAUNCH, str(theirs.fileno()),
+             ",".join(preload) or "-", isolation, json.dumps(import_paths()), *hidden_paths],
             pass_fds=[theirs.fileno()],
             env=env,
             stdin=subprocess.DEVNULL,
@@ -39,6 +54,7 @@ class ForkServer:
         self.control = ours
         self.spawned = False
         self._isolation: str | None = None
+        self._tested = False
 
     def _ask(self, request: dict[str, Any], fds: list[int] = ()) -> dict[str, Any]:  # type: ignore[assignment]
         data = json.dumps(request).encode()
@@ -49,20 +65,32 @@ class ForkServer:
                 self.control.send(data)
             reply = self.control.recv(1 << 16)
         except OSError as exc:
-            raise RuntimeError(f"the fork server stopped: {exc}") from None
+            raise SandboxFailure(f"the sandbox's fork server stopped: {exc}") from None
         if not reply:
-            raise RuntimeError(f"the fork server stopped (exit status {self.process.poll()})")
+            raise SandboxFailure(f"the sandbox's fork server stopped (exit status {self.process.poll()})")
         return json.loads(reply)
 
     def spawn(self, child_socket: socket.socket, output_fd: int, limits: Limits) -> int:
-        """Fork a sandboxed child serving on ``child_socket``; return its pid."""
+        """Fork a sandboxed child serving on ``child_socket``; return its pid. Before the
+        first, the start-up self-test: raises :class:`EnvironmentProblem` if it fails."""
         self.spawned = True
+        if not self._tested:
+            self.self_test(limits)
         return int(self._ask({"op": "spawn", "limits": limits.to_dict()}, [child_socket.fileno(), output_fd])["pid"])
 
     def wait(self, pid: int, timeout: float = 1.0) -> int | None:
         """The wait status of an ended child, or None if it has not ended in ``timeout``."""
         status = self._ask({"op": "wait", "pid": pid, "timeout": timeout})["status"]
         return None if status is None else int(status)
+
+    def self_test(self, limits: Limits) -> None:
+        """Have a sandboxed child (with ``limits``) import what the course needs; raise
+        :class:`EnvironmentProblem`, for the person running autograde, if it cannot."""
+        self.spawned = True
+        problems = self._ask({"op": "selftest", "limits": limits.to_dict()})["problems"]
+        if problems:
+            raise EnvironmentProblem.found(sys.executable, self.preload, tuple(problems))
+        self._tested = True
 
     def isolation(self) -> str:
         """'' when children run in kernel namespaces; else why they do not."""

@@ -34,6 +34,7 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+from dataclasses import dataclass
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUTS = 0x04000000
@@ -99,34 +100,105 @@ def probe() -> str:
     return why
 
 
+def unavailable(mode: str) -> str:
+    """'' when children get kernel namespaces in isolation ``mode`` (``auto`` or
+    ``basic``), else why they do not."""
+    return "namespaces were turned off (AUTOGRADE_SANDBOX=basic)" if mode == "basic" else probe()
+
+
 def child_id(keeper_pid: int) -> int:
     """The uid (and gid) of the child kept by ``keeper_pid``: distinct among live children."""
     return UID_BASE + keeper_pid % UID_SPAN
 
 
-def visible_paths(hidden: list[str]) -> list[str]:
-    """What the child's root shows of the host, read-only: the system and the Python
-    installation, never a hidden path (the course) nor the current directory."""
-    paths = ["/usr", *(p for p in ETC_FILES if os.path.exists(p))]
-    python = {sys.base_prefix, sys.prefix, sys.exec_prefix, sys.base_exec_prefix}
-    python |= {p for p in sys.path if p and os.path.isdir(p) and os.path.isabs(p)}
-    for path in sorted(python):
-        if not any(path == h or path.startswith(h.rstrip("/") + "/") for h in hidden) \
-                and not any(path.startswith(p + "/") or path == p for p in paths):
-            paths.append(path)
-    return paths
+@dataclass(frozen=True)
+class View:
+    """What a child's root shows of the host: ``mounts`` in the order they are made, each
+    ``(kind, path)``: ``bind`` (the host folder or file, read-only), ``hide`` (an empty
+    read-only tmpfs over a hidden folder that a bind would show) or ``tmp`` (the child's
+    writable scratch). ``imports`` are the folders Python imports from that it shows."""
+
+    mounts: tuple[tuple[str, str], ...]
+    imports: tuple[str, ...]
+    refused: tuple[tuple[str, str], ...] = ()  # import folders it does not show, with why
+
+    def shows(self, path: str) -> bool:
+        """Whether ``path`` is visible in the child: the deepest mount above it is a bind."""
+        deepest = _deepest(self.mounts, path)
+        return deepest is not None and deepest[0] == "bind"
 
 
-def enter(root: str, visible: list[str], hidden: list[str], tmp_mb: int = TMP_MB) -> None:
+def plan(hidden: list[str], imports: list[str]) -> View:
+    """The child's view: the system, every folder of the Python installation and of
+    ``imports`` (the grader's ``sys.path`` and the folders of the modules it imported,
+    wherever they live: a venv under ``/tmp`` or inside the course, an editable install,
+    a user site), and never a ``hidden`` folder. Hidden paths win: a folder Python needs
+    below a hidden one is bound on top of the hiding tmpfs, the hidden folder itself
+    never; a hidden folder inside a visible tree is covered by an empty tmpfs. Mounts are
+    made parents first, so each lands where the one before it left off."""
+    hidden = sorted({os.path.normpath(h) for h in hidden})
+    wanted = {sys.base_prefix, sys.prefix, sys.exec_prefix, sys.base_exec_prefix}
+    wanted |= {p for p in imports if p and os.path.isabs(p) and os.path.isdir(p)}
+    refused: list[tuple[str, str]] = []
+    binds = ["/usr", *(p for p in ETC_FILES if os.path.exists(p))]
+    for path in sorted(os.path.normpath(p) for p in wanted):
+        why = _refusal(path, hidden)
+        if why:
+            refused.append((path, why))
+        else:
+            binds.append(path)
+    ops = [("bind", p) for p in binds] + [("hide", h) for h in hidden] + [("tmp", "/tmp")]
+    ops.sort(key=lambda op: (op[1].rstrip("/").count("/"), op[1]))
+    mounts: list[tuple[str, str]] = []
+    for kind, path in ops:
+        above = _deepest(mounts, path)
+        if kind == "bind" and above is not None and above[0] == "bind":
+            continue  # already visible through a folder above it
+        if kind == "hide" and (above is None or above[0] != "bind"):
+            continue  # not visible anyway
+        mounts.append((kind, path))
+    view = View(tuple(mounts), (), tuple(refused))
+    return View(view.mounts, tuple(p for p in sorted(wanted) if view.shows(os.path.normpath(p))), view.refused)
+
+
+def _refusal(path: str, hidden: list[str]) -> str:
+    """Why the import folder ``path`` is not shown ('' when it is)."""
+    if path == "/" or any(path == p or path.startswith(p + "/") for p in ("/proc", "/sys", "/dev")):
+        return "it would show the whole host, or a system folder the sandbox makes itself"
+    for h in hidden:
+        if path == h:
+            return f"it is a folder the learner must not see ({h})"
+    return ""
+
+
+def _deepest(mounts: list[tuple[str, str]] | tuple[tuple[str, str], ...], path: str) -> tuple[str, str] | None:
+    """The deepest mount at or above ``path``."""
+    found = None
+    for kind, where in mounts:
+        if path == where or path.startswith(where.rstrip("/") + "/"):
+            if found is None or len(where) > len(found[1]):
+                found = (kind, where)
+    return found
+
+
+def enter(root: str, view: View, tmp_mb: int = TMP_MB) -> None:
     """Build the child's root at the empty folder ``root`` and move into it. Called by
     the init of the child's new namespaces (still root)."""
     mount(None, "/", None, MS_REC | MS_PRIVATE)
     mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=755")
-    for path in visible:
-        _bind(path, root + path)
-    for path in hidden:  # a course inside a visible tree (say, in site-packages) stays out of sight
-        if os.path.isdir(root + path):
-            mount("tmpfs", root + path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=555")
+    hides = []
+    for kind, path in view.mounts:
+        if kind == "bind":
+            _bind(path, root + path)
+        elif kind == "hide":  # writable until the binds below it have their mount points
+            os.makedirs(root + path, exist_ok=True)
+            mount("tmpfs", root + path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
+            hides.append(root + path)
+        else:
+            os.makedirs(root + path, exist_ok=True)
+            mount("tmpfs", root + path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={tmp_mb}m,mode=1777")
+    for target in hides:
+        mount(None, target, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
     for name in ("bin", "lib", "lib32", "lib64", "sbin"):  # merged /usr: these are symlinks
         if os.path.islink("/" + name):
             os.symlink(os.readlink("/" + name), f"{root}/{name}")
@@ -134,9 +206,8 @@ def enter(root: str, visible: list[str], hidden: list[str], tmp_mb: int = TMP_MB
     for name in DEVICES:
         open(f"{root}/dev/{name}", "wb").close()
         mount(f"/dev/{name}", f"{root}/dev/{name}", None, MS_BIND)
-    for name, size in (("tmp", tmp_mb), ("dev/shm", 16)):
-        os.makedirs(f"{root}/{name}", exist_ok=True)
-        mount("tmpfs", f"{root}/{name}", "tmpfs", MS_NOSUID | MS_NODEV, f"size={size}m,mode=1777")
+    os.makedirs(f"{root}/dev/shm", exist_ok=True)
+    mount("tmpfs", f"{root}/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=16m,mode=1777")
     os.makedirs(f"{root}/proc", exist_ok=True)
     mount("proc", f"{root}/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     os.chdir(root)

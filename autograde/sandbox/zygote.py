@@ -27,7 +27,7 @@ from typing import Callable
 
 import numpy  # noqa: F401  (preloaded: the reason this process exists)
 
-from autograde.sandbox import child, isolation, limits
+from autograde.sandbox import child, isolation, limits, protocol, selftest
 
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
@@ -52,16 +52,19 @@ class Zygote:
     them, the child is the learner's process itself, in a scratch directory of its own.
     """
 
-    def __init__(self, control: socket.socket, hidden_paths: list[str], isolation_mode: str) -> None:
+    def __init__(self, control: socket.socket, hidden_paths: list[str], isolation_mode: str,
+                 imports: list[str], preloaded: list[str], preload_failure: str = "") -> None:
         self.control = control
         self.hidden_paths = hidden_paths
+        self.preloaded = preloaded
+        self.preload_failure = preload_failure  # why a preload could not be imported here
         self.statuses: dict[int, int] = {}
         self.scratch: dict[int, str] = {}  # basic mode: spawned pid -> its scratch directory
         self.inner: dict[int, int] = {}    # namespaces: keeper pid -> the learner's pid
-        self.why_basic = "namespaces were turned off (AUTOGRADE_SANDBOX=basic)" if isolation_mode == "basic" \
-            else isolation.probe()
+        self.why_basic = isolation.unavailable(isolation_mode)
         self.root = "" if self.why_basic else tempfile.mkdtemp(prefix="autograde-root-")
-        self.visible = [] if self.why_basic else isolation.visible_paths(hidden_paths)
+        # Without namespaces the view only decides which import folders stay on sys.path.
+        self.view = isolation.plan(hidden_paths, [*imports, *module_folders()])
 
     def serve(self) -> None:
         while True:
@@ -79,21 +82,23 @@ class Zygote:
                 reply = {"status": self.wait(request["pid"], request["timeout"])}
             elif request["op"] == "isolation":
                 reply = {"namespaces": not self.why_basic, "why": self.why_basic}
+            elif request["op"] == "selftest":
+                reply = {"problems": self.self_test(request["limits"])}
             else:
                 reply = {"error": f"unknown op {request['op']!r}"}
             for fd in fds:
                 os.close(fd)
             self.control.send(json.dumps(reply).encode())
 
-    def spawn(self, fds: list[int], child_limits: dict) -> int:
+    def spawn(self, fds: list[int], child_limits: dict, body: Callable[[socket.socket], None] = child.main) -> int:
         sock_fd, out_fd = fds
         if self.why_basic:
             scratch = tempfile.mkdtemp(prefix="autograde-child-")
-            pid = _fork(lambda: self.become_child(sock_fd, out_fd, child_limits, scratch))
+            pid = _fork(lambda: self.become_child(sock_fd, out_fd, child_limits, scratch, body))
             self.scratch[pid] = scratch
             return pid
         report, told = os.pipe()
-        pid = _fork(lambda: self.keep(sock_fd, out_fd, child_limits, told))
+        pid = _fork(lambda: self.keep(sock_fd, out_fd, child_limits, told, body))
         os.close(told)
         with os.fdopen(report, "rb") as pipe:
             inner = pipe.read(8)
@@ -102,7 +107,37 @@ class Zygote:
         self.scratch[pid] = ""
         return pid
 
-    def keep(self, sock_fd: int, out_fd: int, child_limits: dict, told: int) -> None:
+    def self_test(self, child_limits: dict) -> list[str]:
+        """What a learner's child could not import or read, as sentences for the operator
+        (``selftest.py``); [] when everything the course needs is there."""
+        if self.preload_failure:
+            return [self.preload_failure]
+        ours, theirs = socket.socketpair()
+        output = os.memfd_create("autograde-selftest")
+        pid = self.spawn([theirs.fileno(), output], child_limits, selftest.probe)
+        theirs.close()
+        try:
+            protocol.send(ours, selftest.checks(self.view, self.preloaded))
+            failed = protocol.receive(ours, limit=1 << 20, deadline=time.monotonic() + 30)["failed"]
+        except (OSError, EOFError, TimeoutError, protocol.ProtocolError) as exc:
+            shown = os.pread(output, 2000, 0).decode("utf-8", "replace").strip()
+            failed = None
+            problems = [f"The sandbox's test child did not answer ({type(exc).__name__}: {exc})"
+                        + (f"; it printed: {shown}" if shown else "") + "."]
+        finally:
+            ours.close()
+            os.close(output)
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+            self.wait(pid, 5.0)
+        if failed is None:
+            return problems
+        return selftest.explain(failed, self.view, self.hidden_paths)
+
+    def keep(self, sock_fd: int, out_fd: int, child_limits: dict, told: int,
+             body: Callable[[socket.socket], None]) -> None:
         """The keeper: make the namespaces, fork their init, tell the zygote its pid, then
         wait for it and end the way the learner's process ended."""
         os.setsid()  # its own process group: the grader kills the whole group
@@ -112,7 +147,7 @@ class Zygote:
         isolation.unshare(isolation.NAMESPACES)
         uid = isolation.child_id(os.getpid())
         status_read, status_write = os.pipe()
-        init = _fork(lambda: self.init(sock_fd, out_fd, child_limits, uid, status_write))
+        init = _fork(lambda: self.init(sock_fd, out_fd, child_limits, uid, status_write, body))
         os.write(told, init.to_bytes(8, "little"))
         os.closerange(0, status_read)  # the keeper holds nothing of the learner's or the grader's
         os.closerange(status_read + 1, 1 << 16)
@@ -129,13 +164,14 @@ class Zygote:
             os.kill(os.getpid(), sig)
         os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 70)
 
-    def init(self, sock_fd: int, out_fd: int, child_limits: dict, uid: int, status_write: int) -> None:
+    def init(self, sock_fd: int, out_fd: int, child_limits: dict, uid: int, status_write: int,
+             body: Callable[[socket.socket], None]) -> None:
         """PID 1 of the child's namespaces: build its root, fork the learner's process,
         reap until it ends, report its status. When init ends, the kernel ends every
         process left in the namespace."""
         die_with_parent()
-        isolation.enter(self.root, self.visible, self.hidden_paths)
-        learner = _fork(lambda: self.become_child(sock_fd, out_fd, child_limits, "/tmp", uid=uid))
+        isolation.enter(self.root, self.view)
+        learner = _fork(lambda: self.become_child(sock_fd, out_fd, child_limits, "/tmp", body, uid=uid))
         os.closerange(0, status_write)
         os.closerange(status_write + 1, 1 << 16)
         while True:  # orphans of the namespace are re-parented to init: reap them too
@@ -144,7 +180,8 @@ class Zygote:
                 os.write(status_write, status.to_bytes(4, "little"))
                 return
 
-    def become_child(self, sock_fd: int, out_fd: int, child_limits: dict, scratch: str, uid: int | None = None) -> None:
+    def become_child(self, sock_fd: int, out_fd: int, child_limits: dict, scratch: str,
+                     body: Callable[[socket.socket], None], uid: int | None = None) -> None:
         """Turn this fresh process into the learner's sandboxed child, then serve."""
         if uid is None:
             os.setsid()  # basic mode: its own process group, which the grader kills whole
@@ -166,12 +203,12 @@ class Zygote:
             PATH="/usr/local/bin:/usr/bin:/bin", HOME=scratch, TMPDIR=scratch, LANG="C.UTF-8",
             OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
         )
-        sys.path[:] = [p for p in sys.path if p and not any(p.startswith(h) for h in self.hidden_paths)]
+        sys.path[:] = [p for p in sys.path if p and self.view.shows(os.path.normpath(p))]
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of death on big files
         limits.apply(child_limits)
         sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)
         sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)
-        child.main(sock)
+        body(sock)
         sys.stdout.flush()
         sys.stderr.flush()
 
@@ -241,31 +278,51 @@ def _fork(body: Callable[[], None]) -> int:
     return pid
 
 
-def preload(modules: list[str]) -> None:
+def preload(modules: list[str]) -> str:
     """Import ``modules`` (e.g. tensorflow, keras) before any fork, running no op: the
-    children share the import's cost and memory, and stay fork-safe."""
+    children share the import's cost and memory, and stay fork-safe. Returns '' or, when
+    one cannot be imported, why (the self-test reports it: grading must not start)."""
     if modules:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's start-up chatter
     for name in modules:
-        __import__(name)
+        try:
+            __import__(name)
+        except BaseException as exc:  # whatever a broken install raises
+            return (f"The course preloads {name!r} (pyproject.toml, preload = {modules!r}), but this Python cannot "
+                    f"import it: {type(exc).__name__}: {exc}. Install it into {sys.prefix} "
+                    f"({sys.executable} -m pip install ...) or remove it from preload.")
+    return ""
 
 
-def main() -> None:
-    """``python -I -m autograde.sandbox.zygote FD PRELOAD ISOLATION [HIDDEN_PATH...]``
+def module_folders() -> list[str]:
+    """The folders of the top-level modules imported so far: where an editable install
+    or a ``.pth`` hook keeps a package that no ``sys.path`` folder holds."""
+    folders = []
+    for name, module in list(sys.modules.items()):
+        if "." in name:
+            continue
+        path = getattr(module, "__path__", None)
+        if path is not None:
+            folders += [str(p) for p in path]
+        elif getattr(module, "__file__", None):
+            folders.append(os.path.dirname(str(module.__file__)))
+    return folders
+
+
+def main(argv: list[str]) -> None:
+    """``python -I -c ... FD PRELOAD ISOLATION IMPORTS [HIDDEN_PATH...]`` (see ``ForkServer``)
 
     ``PRELOAD`` is a comma-separated list of modules, or ``-`` for none; ``ISOLATION`` is
-    ``auto`` (namespaces where the kernel allows them) or ``basic``.
+    ``auto`` (namespaces where the kernel allows them) or ``basic``; ``IMPORTS`` the
+    grader's import folders as a JSON list (already this process's ``sys.path``).
     """
     die_with_parent()
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the grader's to handle
-    control = socket.socket(fileno=int(sys.argv[1]))
-    preload([] if sys.argv[2] == "-" else sys.argv[2].split(","))
-    zygote = Zygote(control, sys.argv[4:], sys.argv[3])
+    control = socket.socket(fileno=int(argv[0]))
+    modules = [] if argv[1] == "-" else argv[1].split(",")
+    failure = preload(modules)
+    zygote = Zygote(control, argv[4:], argv[2], json.loads(argv[3]), modules, failure)
     zygote.serve()
     zygote.shutdown()
     os._exit(0)  # nothing left worth an interpreter teardown (tens of milliseconds with NumPy)
-
-
-if __name__ == "__main__":
-    main()

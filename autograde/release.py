@@ -21,6 +21,7 @@ from typing import Callable
 
 import nbformat
 
+from autograde import wheel
 from autograde.config import Course
 from autograde.errors import ConfigError
 
@@ -189,7 +190,8 @@ def release(*, course: Course, out: Path) -> Path:
     ``[tool.autograde]`` tables), ``exercises/`` (stubs generated from the solutions),
     ``notebooks/`` (one learner notebook per exercise), ``graders/`` (hidden tests
     stripped; ``mutants/`` and ``variants/`` left out), ``recorded/`` (the reference's
-    answers on the public tests, so that ``autograde check`` works without solutions) and
+    answers on the public tests, so that ``autograde check`` works without solutions),
+    ``vendor/`` (this autograde as a wheel, which learners and the workflow install) and
     ``README.md``; no solution and no hidden test. ``out/instructor/`` is the course as it
     is, plus the nbgrader source notebooks. Neither folder may exist yet.
     """
@@ -235,8 +237,10 @@ def _write_student(course: Course, student: Path, stubs: dict[str, str], graders
             nbformat.write(notebook, _new_file(student / "notebooks" / f"{exercise}.ipynb"))
     if replay is not None:
         replay.record(course=course, out=student)
+    wheel.build(student / wheel.VENDOR)
     (student / "README.md").write_text(
-        _student_readme(course, notebooks=notebooks is not None, recorded=replay is not None), encoding="utf-8")
+        _student_readme(course, student, notebooks=notebooks is not None, recorded=replay is not None),
+        encoding="utf-8")
 
 
 def _solution(course: Course, exercise: str) -> str:
@@ -329,7 +333,7 @@ def _new_file(path: Path) -> Path:
     return path
 
 
-def _student_readme(course: Course, *, notebooks: bool, recorded: bool) -> str:
+def _student_readme(course: Course, student: Path, *, notebooks: bool, recorded: bool) -> str:
     rows = "\n".join(f"| `{e}` | `{course.stubs_dir}/{e}.py`" + (f" or `notebooks/{e}.ipynb`" if notebooks else "")
                      + " |" for e in course.exercises)
     notebook_text = (
@@ -352,6 +356,11 @@ def _student_readme(course: Course, *, notebooks: bool, recorded: bool) -> str:
                 (f"autograde hint {first}", "the hints of its tests")]
     width = max(len(command) for command, _ in commands) + 2
     usage = "\n".join(f"{command:<{width}}# {why}" for command, why in commands)
+    wanted = wheel.extras(course)
+    install, _ = wheel.course_install(student, wanted)  # what the workflow installs too; quoted below for any shell
+    meta = wheel.metadata()
+    python = f" (it needs Python `{meta.requires_python}`)" if meta.requires_python else ""
+    needed = ", ".join(f"`{d}`" for d in wheel.dependencies(meta, wanted))
     return f"""# Exercises
 
 | exercise | where you write it |
@@ -360,6 +369,28 @@ def _student_readme(course: Course, *, notebooks: bool, recorded: bool) -> str:
 
 Each stub's docstrings say what to write: names, shapes, formulas and examples. Replace
 each `raise NotImplementedError(...)` with your code; keep the names and the signatures.
+
+## Install autograde
+
+This folder brings its own autograde, in `{wheel.VENDOR}/`. Inside this folder{python}:
+
+```bash
+python -m pip install "{install}"
+```
+
+pip takes autograde from that file, and downloads what autograde needs that is not
+installed yet:
+{needed}.
+
+To install without internet, have those installed first (in the same Python) and add
+`--no-index`, so that pip looks for nothing online:
+
+```bash
+python -m pip install --no-index "{install}"
+```
+
+Do not install autograde by its name from a package index: on PyPI, `autograde` is an
+unrelated project.
 
 ## Check your work
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import ast
 import json
 import shutil
+import os
+import re
+import subprocess
+import sys
 import textwrap
 import tomllib
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 import classroom
+from autograde import wheel
 from autograde.cli import main
 from autograde.config import Course, find_course
 from autograde import release as release_module
@@ -270,6 +276,7 @@ def test_student_bundle_layout(bundle: Path):
     for exercise in COURSE.exercises:
         expected |= {f"exercises/{exercise}.py", f"graders/test_{exercise}.py", f"notebooks/{exercise}.ipynb",
                      f"recorded/{exercise}.json", f"recorded/{exercise}.bin"}
+    expected.add(f"vendor/{wheel.filename()}")
     assert files == expected
     for exercise in COURSE.exercises:
         assert (student / "exercises" / f"{exercise}.py").read_bytes() == (ROOT / "exercises" / f"{exercise}.py").read_bytes()
@@ -338,11 +345,40 @@ def test_check_works_inside_the_student_bundle(tmp_path: Path, monkeypatch: pyte
     assert "this is the whole grade" not in said
 
 
+def test_the_readmes_offline_install_gives_a_learner_a_working_autograde(bundle: Path, tmp_path: Path):
+    """The README's ``--no-index`` command, run as it says in a fresh venv whose Python has
+    autograde's requirements (this one's, seen through ``--system-site-packages``) and no
+    index at all: autograde comes from the bundle's wheel, and ``autograde check`` works."""
+    student = bundle / "student"
+    readme = (student / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```bash\n(python -m pip install [^\n]*)\n```", readme)
+    assert len(commands) == 2 and "--no-index" not in commands[0] and "--no-index" in commands[1]
+    assert f"vendor/{wheel.filename()}" in commands[0]
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    environment = {**{k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "AUTOGRADE_"))},
+                   "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "PIP_CONFIG_FILE": os.devnull}
+    learner = tmp_path / "learner"
+    shutil.copytree(student, learner)
+
+    def run(command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", "-c", command], cwd=learner, env=environment, capture_output=True, text=True)
+
+    installed = run(commands[1])
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    where = run("python -c 'import autograde; print(autograde.__file__)'")
+    assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout + where.stderr
+    checked = run("autograde check perceptron")
+    assert checked.returncode == 1, checked.stdout + checked.stderr  # the stub: not yet full marks
+    assert "perceptron" in checked.stdout and "Traceback" not in checked.stdout + checked.stderr
+
+
 def test_release_without_notebooks_and_recordings_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An autograde without the notebook builder and the recorder still releases stubs and graders."""
     monkeypatch.setattr(release_module, "_optional", lambda name: None)
     student = release(course=_small_course(tmp_path), out=tmp_path / "out") / "student"
-    assert sorted(p.name for p in student.iterdir()) == ["README.md", "exercises", "graders", "pyproject.toml"]
+    assert sorted(p.name for p in student.iterdir()) == ["README.md", "exercises", "graders", "pyproject.toml",
+                                                         "vendor"]
     readme = (student / "README.md").read_text(encoding="utf-8")
     assert "| `perceptron` | `exercises/perceptron.py` |\n" in readme
     assert "(This release has no notebooks: the autograde that made it could not build them.)\n" in readme
@@ -407,6 +443,9 @@ def _leaks(folder: Path) -> list[str]:
         text = path.read_bytes().decode("utf-8", errors="replace")
         if path.suffix == ".ipynb":
             text += "\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"])
+        if path.suffix == ".whl":  # compressed: its members are read
+            with zipfile.ZipFile(path) as packed:
+                text = "\n".join(packed.read(name).decode("utf-8", errors="replace") for name in packed.namelist())
         found += [f"{path.relative_to(folder)}: {secret}" for secret in sorted(secrets) if secret in text]
     return found
 

@@ -2,11 +2,13 @@
 
 The working tree is a course repository (a student bundle written by ``autograde
 release``, or a course) whose ``exercises/`` hold the learner's work. Without a base,
-it is graded as it is. With ``base`` (a pull request's base commit):
+it is graded as it is. With ``base`` (a pull request's base commit, or on a push what
+the instructor last published: :mod:`autograde.ci.published`):
 
 1. the files the grade depends on (:func:`protected`: graders, solutions, recorded
-   answers, the course's ``pyproject.toml``, CI workflows) are compared between the
-   base's history and the working tree; any change is *tampering*;
+   answers, the course's ``pyproject.toml``, the autograde wheel in ``vendor/``, CI
+   workflows) are compared between the base's history and the working tree; any change
+   is *tampering*;
 2. the course is read from the **base commit** (``git archive`` into a temporary
    folder), so the graders, reference and settings in force are the base's, never the
    head's, whatever the learner changed; only the learner's exercise folder is taken
@@ -34,6 +36,7 @@ from autograde.loaders import Submission
 from autograde.replay import FOLDER as RECORDED
 from autograde.reporters._common import number
 from autograde.results import Result
+from autograde.wheel import VENDOR
 
 WORKFLOWS = (".github/workflows", ".gitlab-ci.yml")  # at the repository's root
 
@@ -96,7 +99,7 @@ class CiRun:
 def protected(course: Course, folder: str) -> tuple[str, ...]:
     """The paths (relative to the repository root; a folder ends with ``/``) that a
     learner's change must not touch. ``folder`` is the course's place in the repository."""
-    inside = [f"{course.graders_dir}/", f"{course.solutions_dir}/", f"{RECORDED}/", "pyproject.toml"]
+    inside = [f"{course.graders_dir}/", f"{course.solutions_dir}/", f"{RECORDED}/", "pyproject.toml", f"{VENDOR}/"]
     return (*(str(PurePosixPath(folder, p)) + ("/" if p.endswith("/") else "") for p in inside),
             f"{WORKFLOWS[0]}/", WORKFLOWS[1])
 

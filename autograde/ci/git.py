@@ -18,18 +18,19 @@ from autograde.errors import ConfigError
 _ENVIRONMENT = {"GIT_NO_REPLACE_OBJECTS": "1", "GIT_TERMINAL_PROMPT": "0"}
 
 
-def _run(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False,
-                          env={**os.environ, **_ENVIRONMENT})
+def _run(repo: Path, *args: str, what: str) -> subprocess.CompletedProcess[bytes]:
+    """``git args`` run in ``repo``, whatever its exit status. ``what`` says what was wanted."""
+    try:
+        return subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False,
+                              env={**os.environ, **_ENVIRONMENT})
+    except FileNotFoundError:
+        raise ConfigError(f"cannot {what}: the git command is not installed; install git "
+                          "(only autograde ci without --base works without it)") from None
 
 
 def _git(repo: Path, *args: str, what: str) -> bytes:
     """``git args`` run in ``repo``; its standard output. ``what`` says what was wanted."""
-    try:
-        done = _run(repo, *args)
-    except FileNotFoundError:
-        raise ConfigError(f"cannot {what}: the git command is not installed; install git, "
-                          "or run autograde ci without --base") from None
+    done = _run(repo, *args, what=what)
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ConfigError(f"cannot {what}: git {args[0]} said: {said[-1] if said else 'nothing'}")
@@ -49,21 +50,31 @@ def commit(repo: Path, ref: str) -> str:
     """The full hash of the commit ``ref`` names."""
     if ref.startswith("-"):  # never an option to git
         raise ConfigError(f"--base {ref!r} is not a commit: give a branch, tag or commit hash")
-    try:
-        out = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}",
-                   what=f"find the commit {ref!r}")
-    except ConfigError:
+    found = find_commit(repo, ref)
+    if found is None:
         raise ConfigError(
             f"--base {ref!r} is not a commit in {repo}. In CI, fetch the whole history so the base is there "
-            "(GitHub: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)") from None
-    return out.decode().strip()
+            "(GitHub: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)")
+    return found
+
+
+def find_commit(repo: Path, ref: str) -> str | None:
+    """The full hash of the commit ``ref`` names, or None when it names none."""
+    done = _run(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}",
+                what=f"find the commit {ref!r}")
+    return done.stdout.decode().strip() if done.returncode == 0 else None
+
+
+def set_ref(repo: Path, ref: str, commit: str) -> None:
+    """Point the full ref name ``ref`` (``refs/tags/...``) at ``commit``, made or moved."""
+    _git(repo, "update-ref", "-m", "autograde publish", ref, commit, what=f"set {ref}")
 
 
 def merge_base(repo: Path, base: str) -> str:
     """Where the working tree's history left ``base``: changes since then are the
     learner's, while later commits on the base (an instructor's fix) are not. ``base``
     itself when the histories share nothing (every file then counts as changed)."""
-    done = _run(repo, "merge-base", base, "HEAD")
+    done = _run(repo, "merge-base", base, "HEAD", what="find where the histories part")
     return done.stdout.decode().strip() if done.returncode == 0 and done.stdout.strip() else base
 
 

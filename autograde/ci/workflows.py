@@ -1,10 +1,13 @@
 """``autograde init-ci``: the CI files that grade a learner's push or pull request.
 
 ``init_ci`` writes ``.github/workflows/autograde.yml`` (and, on request, ``.gitlab-ci.yml``)
-into a course repository or a student bundle. Each installs autograde, runs ``autograde ci``
-against the pull request's base (or, on a plain push, the repository's first commit: the
-starter code) and keeps the JUnit and JSON results as artifacts; with ``classroom`` the
-GitHub workflow also hands each exercise's score to GitHub Classroom's reporter.
+into a course repository or a student bundle. Each installs this course's own copy of
+autograde (the wheel in ``vendor/``, which it writes when none is there, or the repository
+itself when it is autograde's source: never a bare name from a package index), runs
+``autograde ci`` against the pull request's base (or, on a plain push, what the instructor
+last published: the tag ``autograde/published``, else the repository's first commit) and
+keeps the JUnit and JSON results as artifacts; with ``classroom`` the GitHub workflow also
+hands each exercise's score to GitHub Classroom's reporter.
 
 The files are built from the templates below, so an instructor can read in them what each
 step is for. Values are substituted with ``%{name}`` (``$`` and ``{{ }}`` belong to the shell
@@ -15,10 +18,12 @@ from __future__ import annotations
 
 import json
 import shlex
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from autograde import __version__
+from autograde import wheel
+from autograde.ci.published import REF, TAG
 from autograde.config import Course
 from autograde.errors import ConfigError
 
@@ -26,8 +31,6 @@ GITHUB_WORKFLOW = Path(".github/workflows/autograde.yml")
 GITLAB_CI = Path(".gitlab-ci.yml")
 JUNIT = "autograde-junit.xml"
 RESULT_JSON = "autograde-result.json"
-# Exercises that need these preloaded need the `keras` extra (TensorFlow) in CI too.
-KERAS_MODULES = frozenset({"tensorflow", "keras"})
 
 
 class _Template(Template):
@@ -36,18 +39,27 @@ class _Template(Template):
 
 # One script for both CI systems; only the variable holding the pull request's base differs.
 GRADE_SCRIPT = _Template("""\
-# A pull request is graded against its base commit; a push against the repository's first
-# commit (the starter code). Graders, solutions, recordings and CI files changed since then
-# are reported as tampering, and the base's copies grade the work.
-base="${%{base_variable}:-$(git rev-list --max-parents=0 HEAD | tail -n 1)}"
+# A pull request is graded against its base commit. A push is graded against what the
+# instructor last published (the tag %{tag}, set by `autograde publish`), or without
+# that tag against the repository's first commit (the starter code). Graders, solutions,
+# recordings, vendor/ and CI files changed since then are reported as tampering, and the
+# base's copies grade the work.
+base="${%{base_variable}:-}"
+if [ -z "$base" ]; then
+  base="$(git rev-parse --quiet --verify '%{ref}^{commit}' || git rev-list --max-parents=0 HEAD | tail -n 1)"
+fi
 autograde ci --base "$base" --min-score %{min_score} --junit %{junit} --json %{result_json}
 """)
 
 INSTALL_SCRIPT = _Template("""\
-# autograde is not on PyPI yet: point this at your course's wheel or git URL, for example
-#   python -m pip install 'autograde[keras] @ git+https://github.com/ORG/autograde@v%{version}'
+%{comment}
 python -m pip install %{install}
 """)
+# What the install script's comment says of each kind of install.
+VENDORED = ("# This course's own copy of autograde, by its path: never a bare name from a package\n"
+            "# index, where the name `autograde` is an unrelated project.")
+OWN_SOURCE = "# autograde from this repository, which is its source."
+GIVEN = "# What `autograde init-ci --install` was given."
 
 GITHUB = _Template("""\
 # Grades the learner's work with `autograde ci` (written by `autograde init-ci`).
@@ -156,25 +168,39 @@ autograde:
 """)
 
 
-def init_ci(*, course: Course, gitlab: bool = False, classroom: bool = False, install: str | None = None,
-            min_score: str = "100%", python: str = "3.11", force: bool = False) -> list[Path]:
-    """Write ``.github/workflows/autograde.yml`` (and ``.gitlab-ci.yml`` with ``gitlab``) into
-    ``course.root``; return the paths written.
+@dataclass(frozen=True)
+class CiSetup:
+    """What ``init_ci`` did: the files it wrote (the wheel among them when it wrote one) and
+    what the workflow installs."""
 
-    ``install`` is what pip installs (default: this autograde version, with the ``keras``
-    extra when an exercise preloads TensorFlow or Keras); ``min_score`` is passed to
+    written: tuple[Path, ...]
+    install: str
+
+
+def init_ci(*, course: Course, gitlab: bool = False, classroom: bool = False, install: str | None = None,
+            min_score: str = "100%", python: str = "3.11", force: bool = False) -> CiSetup:
+    """Write ``.github/workflows/autograde.yml`` (and ``.gitlab-ci.yml`` with ``gitlab``) into
+    ``course.root``.
+
+    ``install`` is what pip installs (default: :func:`autograde.wheel.course_install`, and
+    the wheel it names is written into ``vendor/`` when it is not there yet); ``min_score`` is passed to
     ``autograde ci --min-score`` as it is (the CLI checks it: points, or a percentage such as
-    ``80%``); ``classroom`` adds GitHub Classroom's reporter. An existing file raises
+    ``80%``); ``classroom`` adds GitHub Classroom's reporter. An existing CI file raises
     ``ConfigError`` unless ``force``, and then nothing is written.
     """
-    install = install if install is not None else default_install(course)
+    wheel_to_write: Path | None = None
+    if install is None:
+        install, wheel_to_write = wheel.course_install(course.root, wheel.extras(course))
+        comment = OWN_SOURCE if wheel.is_own_source(course.root) else VENDORED
+    else:
+        comment = GIVEN
     if not install.strip() or "\n" in install:
         raise ConfigError(f"--install {install!r} is not one requirement: give one pip requirement on one line, "
-                          "such as a wheel's path or 'autograde @ git+https://...'.")
-    files = {course.root / GITHUB_WORKFLOW: github_workflow(course, classroom=classroom, install=install,
-                                                            min_score=min_score, python=python)}
+                          "such as a wheel's path or 'autograde-dl @ git+https://...'.")
+    scripts = {"install": install, "comment": comment, "min_score": min_score}
+    files = {course.root / GITHUB_WORKFLOW: github_workflow(course, classroom=classroom, python=python, **scripts)}
     if gitlab:
-        files[course.root / GITLAB_CI] = gitlab_ci(install=install, min_score=min_score, python=python)
+        files[course.root / GITLAB_CI] = gitlab_ci(python=python, **scripts)
     existing = [str(path) for path in files if path.exists()]
     if existing and not force:
         raise ConfigError(f"{' and '.join(existing)} exist{'s' if len(existing) == 1 else ''} already: "
@@ -182,16 +208,14 @@ def init_ci(*, course: Course, gitlab: bool = False, classroom: bool = False, in
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return list(files)
+    written = tuple(files)
+    if wheel_to_write is not None:
+        written += (wheel.build(wheel_to_write.parent),)
+    return CiSetup(written=written, install=install)
 
 
-def default_install(course: Course) -> str:
-    """This autograde version, with the ``keras`` extra when an exercise preloads TensorFlow or Keras."""
-    keras = any(KERAS_MODULES & set(course.for_exercise(e).preload) for e in course.exercises)
-    return f"autograde{'[keras]' if keras else ''}=={__version__}"
-
-
-def github_workflow(course: Course, *, classroom: bool, install: str, min_score: str, python: str) -> str:
+def github_workflow(course: Course, *, classroom: bool, install: str, comment: str, min_score: str,
+                    python: str) -> str:
     """The text of ``.github/workflows/autograde.yml``."""
     classroom_step = ""
     if classroom:
@@ -202,8 +226,8 @@ def github_workflow(course: Course, *, classroom: bool, install: str, min_score:
         results = "\n".join(f"          {e.upper()}_RESULTS: ${{{{ steps.autograde.outputs.{e} }}}}"
                             for e in course.exercises)
         classroom_step = CLASSROOM_STEP.substitute(results=results, runners=",".join(course.exercises))
-    install_script, grade_script = _scripts(install=install, min_score=min_score, base_variable="BASE_SHA",
-                                            indent=10)
+    install_script, grade_script = _scripts(install=install, comment=comment, min_score=min_score,
+                                            base_variable="BASE_SHA", indent=10)
     return GITHUB.substitute(
         classroom_permissions=CLASSROOM_PERMISSIONS if classroom else "",
         classroom_condition=CLASSROOM_CONDITION if classroom else "",
@@ -212,20 +236,20 @@ def github_workflow(course: Course, *, classroom: bool, install: str, min_score:
     )
 
 
-def gitlab_ci(*, install: str, min_score: str, python: str) -> str:
+def gitlab_ci(*, install: str, comment: str, min_score: str, python: str) -> str:
     """The text of ``.gitlab-ci.yml``."""
-    install_script, grade_script = _scripts(install=install, min_score=min_score,
+    install_script, grade_script = _scripts(install=install, comment=comment, min_score=min_score,
                                             base_variable="CI_MERGE_REQUEST_DIFF_BASE_SHA", indent=6)
     return GITLAB.substitute(image=json.dumps(f"python:{python}"), install_script=install_script,
                              grade_script=grade_script, junit=JUNIT, result_json=RESULT_JSON)
 
 
-def _scripts(*, install: str, min_score: str, base_variable: str, indent: int) -> tuple[str, str]:
+def _scripts(*, install: str, comment: str, min_score: str, base_variable: str, indent: int) -> tuple[str, str]:
     """The install and grade shell scripts, indented by ``indent`` spaces for a YAML block scalar
     (without the final line break, which the templates have)."""
-    install_script = INSTALL_SCRIPT.substitute(version=__version__, install=shlex.quote(install))
-    grade_script = GRADE_SCRIPT.substitute(base_variable=base_variable, min_score=shlex.quote(min_score),
-                                           junit=JUNIT, result_json=RESULT_JSON)
+    install_script = INSTALL_SCRIPT.substitute(comment=comment, install=shlex.quote(install))
+    grade_script = GRADE_SCRIPT.substitute(base_variable=base_variable, tag=TAG, ref=REF,
+                                           min_score=shlex.quote(min_score), junit=JUNIT, result_json=RESULT_JSON)
     return _indent(install_script, indent), _indent(grade_script, indent)
 
 

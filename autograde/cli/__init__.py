@@ -69,6 +69,7 @@ def main() -> None:
     CI (GitHub Actions, GitHub Classroom, GitLab):
         autograde ci --base REF       grade a pull request, refuse tampering
         autograde init-ci             write the workflow that runs it
+        autograde publish             mark the commit learners' pushes are compared with
     """
 
 
@@ -437,8 +438,9 @@ class _ThresholdType(click.ParamType):
 @main.command("ci")
 @click.argument("exercises", nargs=-1)
 @click.option("--base", metavar="REF",
-              help="The pull request's base commit: files the grade depends on (graders, solutions, recorded "
-              "answers, pyproject.toml, CI workflows) changed since it are tampering, and the base's graders grade.")
+              help="The pull request's base commit, or what the instructor published (autograde/published): files "
+              "the grade depends on (graders, solutions, recorded answers, pyproject.toml, vendor/, CI workflows) "
+              "changed since it are tampering, and the base's graders grade.")
 @click.option("--min-score", "threshold", type=_ThresholdType(), default="100%", show_default=True,
               help="The score to reach for exit status 0: points (40) or a percentage (80%).")
 @click.option("--junit", "junit_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -523,8 +525,9 @@ def _append(path: str | None, text: str) -> None:
 @click.option("--classroom", is_flag=True,
               help="Add the GitHub Classroom reporter step, which sends the points to GitHub Classroom.")
 @click.option("--install", metavar="SPEC",
-              help="What the workflow pip-installs to get autograde (default: autograde at this version, with "
-              "[keras] when the course has Keras exercises; a wheel URL or git URL works too).")
+              help="What the workflow pip-installs to get autograde (default: the course's wheel in vendor/, "
+              "written from this autograde when none is there, or . in autograde's own source; with [keras] when "
+              "the course has Keras exercises).")
 @click.option("--min-score", "threshold", type=_ThresholdType(), default="100%", show_default=True,
               help="The --min-score the workflow passes to autograde ci.")
 @click.option("--force", is_flag=True, help="Replace workflow files that exist already.")
@@ -532,9 +535,9 @@ def _append(path: str | None, text: str) -> None:
 def init_ci_(gitlab: bool, classroom: bool, install: str | None, threshold: Any, force: bool,
              course: Path | None) -> None:
     """Write .github/workflows/autograde.yml (and with --gitlab .gitlab-ci.yml) into
-    the course folder: on every push and pull request it installs autograde (pip
-    cached), runs autograde ci against the pull request's base, and uploads the JUnit
-    and JSON results. See docs/ci.md.
+    the course folder: on every push and pull request it installs the course's own
+    autograde (pip cached), runs autograde ci against the pull request's base or the
+    published commit, and uploads the JUnit and JSON results. See docs/ci.md.
     """
     from autograde.ci.workflows import init_ci
     from autograde.config import find_course
@@ -542,10 +545,37 @@ def init_ci_(gitlab: bool, classroom: bool, install: str | None, threshold: Any,
     console = Console(highlight=False, soft_wrap=True)
 
     def run() -> int:
-        written = init_ci(course=find_course(course), gitlab=gitlab, classroom=classroom, install=install,
-                          min_score=threshold.option, force=force)
-        for path in written:
+        setup = init_ci(course=find_course(course), gitlab=gitlab, classroom=classroom, install=install,
+                        min_score=threshold.option, force=force)
+        for path in setup.written:
             console.print(f"wrote {escape(str(path))}")
+        console.print(f"the workflow installs {escape(setup.install)}")
+        console.print("Commit these files, then run autograde publish: pushes are compared with the published "
+                      "commit (docs/ci.md).")
+        return EXIT_OK
+
+    sys.exit(_guarded(run, console))
+
+
+@main.command("publish")
+@_course_option
+def publish_(course: Path | None) -> None:
+    """Tag the course's last commit autograde/published: the commit that learners'
+    pushes are compared with (what the instructor changed before it is never the
+    learner's). Run it after each update of the course, from a clean working tree,
+    then push the tag as it says. See docs/ci.md.
+    """
+    from autograde.ci.published import TAG, publish
+    from autograde.config import find_course
+
+    console = Console(highlight=False, soft_wrap=True)
+
+    def run() -> int:
+        published = publish(course=find_course(course))
+        was = ("it is new" if published.previous is None else "it was there already"
+               if published.previous == published.commit else f"it was at {published.previous[:12]}")
+        console.print(f"{TAG} is at {published.commit[:12]} ({was}).")
+        console.print(f"Push it: {published.push}")
         return EXIT_OK
 
     sys.exit(_guarded(run, console))

@@ -17,7 +17,8 @@ from .conftest import commit_all, git
 def test_protected_paths_follow_the_course_settings_and_place() -> None:
     course = Course(root=Path("/x"), exercises=("a",), graders_dir="tests/graders", solutions_dir="ref")
     assert protected(course, "course") == ("course/tests/graders/", "course/ref/", "course/recorded/",
-                                           "course/pyproject.toml", ".github/workflows/", ".gitlab-ci.yml")
+                                           "course/pyproject.toml", "course/vendor/", ".github/workflows/",
+                                           ".gitlab-ci.yml")
     assert protected(course, ".")[:4] == ("tests/graders/", "ref/", "recorded/", "pyproject.toml")
     assert WORKFLOWS == (".github/workflows", ".gitlab-ci.yml")
 

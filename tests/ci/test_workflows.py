@@ -9,7 +9,9 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,15 +19,21 @@ import pytest
 import yaml  # type: ignore[import-untyped]
 from click.testing import CliRunner
 
-from autograde import __version__
+from autograde import wheel
 from autograde.cli import main
-from autograde.ci.workflows import GITHUB_WORKFLOW, GITLAB_CI, init_ci
+from autograde.ci.published import REF
+from autograde.ci.workflows import GITHUB_WORKFLOW, GITLAB_CI, VENDORED, init_ci
 from autograde.config import Course, find_course
 from autograde.errors import ConfigError
 from autograde.results import Result, Status
 
 from .conftest import commit_all, git, solve
 
+# The grade script's commands (its comments left out), after the line that names the base variable.
+CHOOSE_BASE = ['if [ -z "$base" ]; then',
+               f'  base="$(git rev-parse --quiet --verify \'{REF}^{{commit}}\' || git rev-list --max-parents=0 HEAD | tail -n 1)"',
+               "fi"]
+VENDORED_WHEEL = f"./vendor/{wheel.filename()}"
 COMMAND = "autograde ci --base \"$base\" --min-score {} --junit autograde-junit.xml --json autograde-result.json"
 # GitHub's own `run:` shell on Linux runners.
 GITHUB_SHELL = ("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c")
@@ -66,7 +74,8 @@ def last_line(script: str) -> str:
 
 
 def test_the_workflow_checks_out_everything_caches_pip_and_keeps_the_results(small_course: Course) -> None:
-    assert init_ci(course=small_course) == [small_course.root / GITHUB_WORKFLOW]
+    assert init_ci(course=small_course).written == (small_course.root / GITHUB_WORKFLOW,
+                                                    small_course.root / VENDORED_WHEEL)
     assert not (small_course.root / GITLAB_CI).exists()
     workflow = yaml.safe_load((small_course.root / GITHUB_WORKFLOW).read_text(encoding="utf-8"))
     assert workflow["name"] == "Autograding Tests"
@@ -93,17 +102,47 @@ def test_the_grade_step_takes_the_base_from_the_environment_and_passes_the_minim
     assert grade["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
     assert "${{" not in grade["run"]  # nothing from the event is pasted into the script
     commands = [line for line in grade["run"].split("\n") if line and not line.startswith("#")]
-    assert commands == ['base="${BASE_SHA:-$(git rev-list --max-parents=0 HEAD | tail -n 1)}"',
-                        COMMAND.format("80%")]
+    assert commands == ['base="${BASE_SHA:-}"', *CHOOSE_BASE, COMMAND.format("80%")]
 
 
-@pytest.mark.parametrize(("fixture", "requirement"), [("small_course", "autograde"),
-                                                      ("keras_course", "autograde[keras]")])
-def test_the_default_install_is_this_version_with_keras_only_where_an_exercise_preloads_it(
-        fixture: str, requirement: str, request: pytest.FixtureRequest) -> None:
-    script = step(github(request.getfixturevalue(fixture)), "Install autograde")["run"]
-    assert shlex.split(last_line(script)) == ["python", "-m", "pip", "install", f"{requirement}=={__version__}"]
-    assert script.startswith("# autograde is not on PyPI yet: point this at your course's wheel or git URL")
+@pytest.mark.parametrize(("fixture", "extra"), [("small_course", ""), ("keras_course", "[keras]")])
+def test_the_default_install_is_the_vendored_wheel_with_keras_only_where_an_exercise_preloads_it(
+        fixture: str, extra: str, request: pytest.FixtureRequest) -> None:
+    course = request.getfixturevalue(fixture)
+    script = step(github(course), "Install autograde")["run"]
+    assert shlex.split(last_line(script)) == ["python", "-m", "pip", "install", VENDORED_WHEEL + extra]
+    assert script.startswith(VENDORED)
+    with zipfile.ZipFile(course.root / VENDORED_WHEEL) as written:
+        assert "autograde/cli/__init__.py" in written.namelist()
+
+
+def test_a_wheel_in_vendor_is_kept_and_installed(small_course: Course) -> None:
+    (small_course.root / "vendor").mkdir()
+    kept = small_course.root / "vendor" / wheel.filename(version="0.0.9")
+    kept.write_bytes(b"the instructor's own wheel")
+    setup = init_ci(course=small_course)
+    assert setup.written == (small_course.root / GITHUB_WORKFLOW,)
+    assert setup.install == f"./vendor/{kept.name}"
+    assert kept.read_bytes() == b"the instructor's own wheel"
+    (small_course.root / VENDORED_WHEEL).write_bytes(b"another")
+    with pytest.raises(ConfigError, match="holds several autograde wheels"):
+        init_ci(course=small_course, force=True)
+
+
+def test_autogrades_own_source_installs_itself(tmp_path: Path) -> None:
+    shutil.copy(wheel._PACKAGE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    assert wheel.course_install(tmp_path, ("keras",)) == (".[keras]", None)
+    assert not (tmp_path / "vendor").exists()
+
+
+def test_the_wheel_is_the_same_bytes_each_time(tmp_path: Path) -> None:
+    first, second = wheel.build(tmp_path / "a"), wheel.build(tmp_path / "b")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as written:
+        info = f"{wheel.DISTRIBUTION.replace('-', '_')}-{wheel.autograde.__version__}.dist-info"
+        assert "autograde = autograde.cli:main" in written.read(f"{info}/entry_points.txt").decode()
+        assert written.read(f"{info}/METADATA").decode().startswith(
+            f"Metadata-Version: 2.1\nName: {wheel.DISTRIBUTION}\n")
 
 
 def test_a_given_install_is_one_shell_word(small_course: Course) -> None:
@@ -145,8 +184,8 @@ def test_classroom_refuses_an_exercise_name_that_cannot_be_a_runner(small_course
 
 
 def test_the_gitlab_job_clones_everything_caches_pip_and_reports_junit(small_course: Course) -> None:
-    written = init_ci(course=small_course, gitlab=True, min_score="40")
-    assert written == [small_course.root / GITHUB_WORKFLOW, small_course.root / GITLAB_CI]
+    written = init_ci(course=small_course, gitlab=True, min_score="40").written
+    assert written[:2] == (small_course.root / GITHUB_WORKFLOW, small_course.root / GITLAB_CI)
     config = yaml.safe_load((small_course.root / GITLAB_CI).read_text(encoding="utf-8"))
     assert list(config) == ["autograde"]
     job = config["autograde"]
@@ -156,10 +195,9 @@ def test_the_gitlab_job_clones_everything_caches_pip_and_reports_junit(small_cou
     assert [rule["if"] for rule in job["rules"] if rule.get("when") != "never"] == [
         '$CI_PIPELINE_SOURCE == "merge_request_event"', "$CI_COMMIT_BRANCH"]
     install, grade = job["script"]
-    assert shlex.split(last_line(install)) == ["python", "-m", "pip", "install", f"autograde=={__version__}"]
+    assert shlex.split(last_line(install)) == ["python", "-m", "pip", "install", VENDORED_WHEEL]
     assert [line for line in grade.split("\n") if line and not line.startswith("#")] == [
-        'base="${CI_MERGE_REQUEST_DIFF_BASE_SHA:-$(git rev-list --max-parents=0 HEAD | tail -n 1)}"',
-        COMMAND.format("40")]
+        'base="${CI_MERGE_REQUEST_DIFF_BASE_SHA:-}"', *CHOOSE_BASE, COMMAND.format("40")]
     assert job["artifacts"] == {"when": "always", "reports": {"junit": "autograde-junit.xml"},
                                 "paths": ["autograde-junit.xml", "autograde-result.json"]}
 
@@ -189,8 +227,8 @@ def test_force_replaces_the_files(small_course: Course) -> None:
     for path in (GITHUB_WORKFLOW, GITLAB_CI):
         (small_course.root / path).parent.mkdir(parents=True, exist_ok=True)
         (small_course.root / path).write_text("old\n", encoding="utf-8")
-    assert init_ci(course=small_course, gitlab=True, force=True) == [small_course.root / GITHUB_WORKFLOW,
-                                                                     small_course.root / GITLAB_CI]
+    assert init_ci(course=small_course, gitlab=True, force=True).written[:2] == (
+        small_course.root / GITHUB_WORKFLOW, small_course.root / GITLAB_CI)
     assert yaml.safe_load((small_course.root / GITHUB_WORKFLOW).read_text(encoding="utf-8"))["name"] \
         == "Autograding Tests"
     assert "autograde" in yaml.safe_load((small_course.root / GITLAB_CI).read_text(encoding="utf-8"))
@@ -204,7 +242,9 @@ def test_the_command_writes_the_files_and_refuses_to_replace_them(small_course: 
 
     github_file, gitlab_file = small_course.root / GITHUB_WORKFLOW, small_course.root / GITLAB_CI
     assert invoke("--gitlab", "--classroom", "--min-score", "80%", "--install", "./autograde.whl") == (
-        0, f"wrote {github_file}\nwrote {gitlab_file}\n")
+        0, f"wrote {github_file}\nwrote {gitlab_file}\nthe workflow installs ./autograde.whl\n"
+           "Commit these files, then run autograde publish: pushes are compared with the published commit "
+           "(docs/ci.md).\n")
     workflow = yaml.safe_load(github_file.read_text(encoding="utf-8"))
     assert last_line(step(workflow, "Grade")["run"]) == COMMAND.format("80%")
     assert last_line(step(workflow, "Install autograde")["run"]) == "python -m pip install ./autograde.whl"
@@ -220,7 +260,7 @@ def test_a_requirement_of_several_lines_is_refused(small_course: Course) -> None
     with pytest.raises(ConfigError) as raised:
         init_ci(course=small_course, install="autograde\nrm -rf ~")
     assert str(raised.value) == ("--install 'autograde\\nrm -rf ~' is not one requirement: give one pip requirement "
-                                 "on one line, such as a wheel's path or 'autograde @ git+https://...'.")
+                                 "on one line, such as a wheel's path or 'autograde-dl @ git+https://...'.")
     assert not (small_course.root / GITHUB_WORKFLOW).exists()
 
 
@@ -269,6 +309,46 @@ def test_the_base_is_the_pull_requests_or_else_the_first_commit(small_course: Co
         done = run_script(script, root, PATH=path, ARGUMENTS=str(arguments), **{base_variable: given})
         assert done.returncode == 0, done.stderr
         assert arguments.read_text(encoding="utf-8").split("\n")[:3] == ["ci", "--base", used]
+    # Once the instructor published a commit, a push is compared with it; a pull request still with its base.
+    git(root, "update-ref", REF, second)
+    for given, used in (("", second), (starter, starter)):
+        done = run_script(script, root, PATH=path, ARGUMENTS=str(arguments), **{base_variable: given})
+        assert done.returncode == 0, done.stderr
+        assert arguments.read_text(encoding="utf-8").split("\n")[:3] == ["ci", "--base", used]
+
+
+def test_the_install_step_installs_the_vendored_wheel_even_where_the_index_has_the_name(
+        small_course: Course, tmp_path: Path) -> None:
+    """A local index that holds a foreign project under our distribution name, at our
+    version: the install step never asks it for autograde."""
+    index = tmp_path / "index"
+    foreign = wheel.Metadata(name=wheel.DISTRIBUTION, version=wheel.autograde.__version__)
+    served = wheel.write_wheel(index / wheel.DISTRIBUTION, foreign, {"foreign_marker.py": b"FOREIGN = True\n"})
+    # A PEP 503 project page: pip reads index.html from a file: index's folders.
+    (served.parent / "index.html").write_text(f'<a href="{served.name}">{served.name}</a>\n', encoding="utf-8")
+    pip_env = {"PIP_CONFIG_FILE": os.devnull, "PIP_INDEX_URL": index.as_uri() + "/", "PIP_FIND_LINKS": "",
+               "PIP_NO_INPUT": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}  # this machine's pip set-up left out
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    bin_path = f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"
+    # The index is the one pip asks: by name, it serves the foreign project.
+    asked = run_script(f"python -m pip download --no-deps {wheel.DISTRIBUTION} -d {tmp_path / 'got'}",
+                       tmp_path, PATH=bin_path, **pip_env)
+    assert asked.returncode == 0, asked.stderr
+    assert [p.name for p in (tmp_path / "got").iterdir()] == [served.name]
+    with zipfile.ZipFile(tmp_path / "got" / wheel.filename()) as got:
+        assert "foreign_marker.py" in got.namelist()
+    install = step(github(small_course), "Install autograde")["run"]
+    done = run_script(install, small_course.root, PATH=bin_path, **pip_env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    where = run_script("python -c 'import autograde; print(autograde.__file__)'; "
+                       "python -c 'import foreign_marker' 2>/dev/null && echo foreign; autograde --help",
+                       tmp_path, PATH=bin_path)
+    assert where.returncode == 0, where.stderr
+    first, *rest = where.stdout.splitlines()
+    assert Path(first).is_relative_to(venv)
+    assert "foreign" not in rest
+    assert "Check your deep-learning exercises" in where.stdout
 
 
 def github_outputs(text: str) -> dict[str, str]:

@@ -7,6 +7,7 @@ repository, copied into a temporary folder) so that a class grades in seconds.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -17,10 +18,13 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 import autograde.batch as batch
 from autograde.batch import grade_class, grader_version
 from autograde.gradebook import Gradebook, RowStatus
+from autograde.grading import current_environment
+from autograde.reporters.batch import Progress
 from autograde.results import Status
 from classroom import ROOT, make_course, right, wrong
 
@@ -87,6 +91,42 @@ def test_a_changed_grader_regrades_everyone(small_course, class_folder: Path, tm
         outcome = grade_class(course=small_course, paths=[class_folder / "ana"], gradebook=book, jobs=1)
         assert outcome.graded_now == ("ana",)
         assert book.rows()[0].grader_version == grader_version(small_course)
+
+
+def _graded_in(gradebook: Path, student: str, key: str, value: str) -> None:
+    """Make ``student``'s stored row say it was graded where ``key`` was ``value``."""
+    with sqlite3.connect(gradebook) as db:
+        db.execute("UPDATE results SET result = json_set(result, ?, ?) WHERE student = ?",
+                   (f"$.environment.{key}", value, student))
+
+
+def test_rows_graded_in_another_environment_are_graded_again(small_course, class_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = [class_folder / "ana", class_folder / "bo", class_folder / "cy"]
+    with Gradebook(tmp_path / "g.db") as book:
+        grade_class(course=small_course, paths=paths, gradebook=book, jobs=2)
+        first = {r.student: r for r in book.rows()}
+    numpy = first["bo"].result.environment["numpy"]
+    _graded_in(tmp_path / "g.db", "ana", "installation", "0123456789abcdef")  # another venv, say
+    _graded_in(tmp_path / "g.db", "bo", "numpy", "1.0.0")  # graded before an upgrade
+    with Gradebook(tmp_path / "g.db") as book:
+        changes = book.stamp("ana").environment_changes(current_environment())
+        assert changes == ("the Python installation or its packages",)
+        screen = Console(file=io.StringIO(), width=200)
+        with Progress(screen) as progress:
+            again = grade_class(course=small_course, paths=paths, gradebook=book, jobs=2, listener=progress)
+        assert sorted(again.graded_now) == ["ana", "bo"] and again.up_to_date == ("cy",)  # not kept
+        sentence = ("2 submissions were graded in another environment (the Python installation or its packages; "
+                    f"numpy 1.0.0 -> {numpy}): graded again")
+        assert again.environment_changed == sentence
+        assert screen.file.getvalue().splitlines() == [
+            sentence, "1 submission already graded and unchanged: kept (use --force to regrade)"]
+        rows = {r.student: r for r in book.rows()}
+        # rewritten with the environment of now, and the same verdicts
+        assert rows["ana"].result.environment == rows["bo"].result.environment == first["ana"].result.environment
+        assert [rows[s].result.score for s in ("ana", "bo")] == [first[s].result.score for s in ("ana", "bo")]
+        # what the workers recorded is what the coordinator compares with: a third run keeps everyone
+        third = grade_class(course=small_course, paths=paths, gradebook=book, jobs=2)
+        assert third.graded_now == () and third.environment_changed == ""
 
 
 KILL_WORKER = '''

@@ -98,14 +98,14 @@ def grade_class(
     environment = current_environment()
     todo: list[loaders.Candidate] = []
     fresh: list[loaders.Candidate] = []
-    changed: dict[str, int] = {}  # how the environment changed -> rows graded again for it
+    changed: dict[str, list[str]] = {}  # how the environment changed -> the students graded again for it
     for candidate in candidates:
         stamp = gradebook.stamp(candidate.student)
         current = stamp is not None and stamp.up_to_date(candidate.content_hash, version, hidden, environment)
         (fresh if current and not force else todo).append(candidate)
         if stamp is not None and not force:
             for change in stamp.environment_changes(environment):
-                changed[change] = changed.get(change, 0) + 1
+                changed.setdefault(change, []).append(candidate.student)
     regraded = _environment_sentence(changed)
     listener.started(len(todo), len(fresh), regraded)
     budget = submission_budget(course, tests)
@@ -128,11 +128,12 @@ def grade_class(
     )
 
 
-def _environment_sentence(changed: dict[str, int]) -> str:
-    """Why rows are graded again although nothing of theirs changed ('' when none are)."""
+def _environment_sentence(changed: dict[str, list[str]]) -> str:
+    """Why rows are graded again although nothing of theirs changed ('' when none are).
+    Rows graded at different times may each have changed differently: every one counts once."""
     if not changed:
         return ""
-    count = max(changed.values())
+    count = len({student for students in changed.values() for student in students})
     return (f"{count} submission{'s were' if count != 1 else ' was'} graded in another environment "
             f"({'; '.join(changed)}): graded again")
 

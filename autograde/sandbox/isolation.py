@@ -163,11 +163,16 @@ def plan(hidden: list[str], imports: list[str]) -> View:
 
 def _refusal(path: str, hidden: list[str]) -> str:
     """Why the import folder ``path`` is not shown ('' when it is)."""
-    if path == "/" or any(path == p or path.startswith(p + "/") for p in ("/proc", "/sys", "/dev")):
-        return "it would show the whole host, or a system folder the sandbox makes itself"
+    real = os.path.realpath(path)  # what a bind shows: the kernel follows links in its source
+    for where in (path, real):
+        if where == "/" or any(where == p or where.startswith(p + "/") for p in ("/proc", "/sys", "/dev")):
+            return "it would show the whole host, or a system folder the sandbox makes itself"
     for h in hidden:
-        if path == h:
+        if path == h or real == os.path.realpath(h):
             return f"it is a folder the learner must not see ({h})"
+        if real != path and os.path.realpath(h).startswith(real.rstrip("/") + "/"):
+            # Under the link's name, the tmpfs that hides ``h`` would not cover it.
+            return f"it leads, through a symbolic link, to {real}, which holds a folder the learner must not see ({h})"
     return ""
 
 

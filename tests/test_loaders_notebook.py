@@ -102,9 +102,9 @@ def test_a_notebook_whose_cells_are_not_a_list_is_refused():
 def student_of(server):
     made: list[StudentModule] = []
 
-    def make(sub: loaders.Submission, module: str = "perceptron") -> StudentModule:
-        student = StudentModule(name=module, submission=sub, server=server, limits=Limits(load_timeout_s=3.0),
-                                clock=Clock())
+    def make(sub: loaders.Submission, module: str = "perceptron", limits: Limits = Limits(load_timeout_s=3.0)
+             ) -> StudentModule:
+        student = StudentModule(name=module, submission=sub, server=server, limits=limits, clock=Clock())
         made.append(student)
         return student
 
@@ -152,6 +152,70 @@ def test_a_py_module_that_fails_at_import_still_fails_the_load(student_of):
                              name="kim", path="kim")
     with pytest.raises(StudentLoadError, match="NameError: name 'undefined_name' is not defined"):
         student_of(sub).one()
+
+
+CELL_LIMIT = Limits(load_timeout_s=3.0, cell_timeout_s=0.5)
+
+
+def test_a_cell_past_its_time_limit_is_stopped_and_the_later_cells_run(student_of):
+    student = student_of(read(
+        "def one():\n    return 1",
+        "while True:\n    pass",
+        "import time\ntime.sleep(60)",
+        # The stop is caught once (a bare except); it comes again a second later.
+        "try:\n    while True:\n        pass\nexcept BaseException:\n    pass\nwhile True:\n    pass",
+        "def two():\n    return one() + 1",
+    ), limits=CELL_LIMIT)
+    assert student.two() == 2
+    assert student.load_notes == tuple(
+        f"perceptron.ipynb: cell {n} did not finish within 0.5 s and was stopped; the cells after it ran anyway"
+        for n in (2, 3, 4))
+
+
+def test_a_reload_does_not_run_a_stopped_cell_again(student_of):
+    """After a test's timeout kills the child, the next child skips the cell that was stopped:
+    its load would otherwise time out (its limit counts only the cells still to run)."""
+    student = student_of(read("def hang():\n    while True:\n        pass", 'print("cell 2 ran")\nhang()',
+                              "def one():\n    return 1"),
+                         limits=Limits(load_timeout_s=0.6, cell_timeout_s=0.5, cpu_s=60))
+    assert student.one() == 1
+    assert "cell 2 ran" in student.new_test().text()
+    first = student.load_notes
+    student.close()  # as a timed-out test leaves it: the next call starts a fresh child
+    assert student.one() == 1
+    assert "cell 2 ran" not in student.new_test().text()
+    assert student.load_notes == first == (
+        "perceptron.ipynb: cell 2 did not finish within 0.5 s and was stopped; the cells after it ran anyway",)
+
+
+def test_cells_that_only_check_the_work_are_not_run():
+    nb = new_notebook()
+    test_cell = new_code_cell("assert step(1) == 1")
+    test_cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": "t1",
+                                      "points": 1, "schema_version": 3}
+    answer = new_code_cell("def step(x):\n    return int(x > 0)")
+    answer.metadata["nbgrader"] = {"grade": True, "solution": True, "locked": False, "grade_id": "a1",
+                                   "points": 1, "schema_version": 3}  # a graded answer: it runs
+    nb.cells = [answer, test_cell, new_code_cell('from autograde.notebooks import check\ncheck("perceptron")')]
+    sub = loaders.from_files({"perceptron.ipynb": nbformat.writes(nb).encode()}, name="kim", path="kim",
+                             exercises=("perceptron",))
+    assert sub.modules["perceptron"].cells == (Cell(1, "def step(x):\n    return int(x > 0)"),)
+    assert sub.notes == ("perceptron.ipynb: cells 2, 3 only check the work (test cells) and did not run: "
+                         "the graders test your functions themselves",)
+
+
+def test_a_notebook_load_failure_hints_at_jupyter_not_python():
+    from autograde.errors import Frame, StudentTimeout
+    from autograde.plugin.outcome import classify
+
+    crash = StudentException("import perceptron", "MemoryError", "", (Frame("kim.ipynb, cell 4", 2, "<module>", "x"),))
+    _, _, hint = classify(StudentLoadError("kim.ipynb", crash), None)
+    assert hint is not None and "python kim.ipynb" not in hint
+    assert hint.startswith("Open kim.ipynb in Jupyter and run all its cells in order") and "cell 4 shows" in hint
+    _, _, hint = classify(StudentLoadError("kim.ipynb", StudentTimeout("import perceptron", 20.0)), None)
+    assert "the cell that fails or never finishes" in hint
+    _, _, hint = classify(StudentLoadError("kim.py", StudentTimeout("import perceptron", 10.0)), None)
+    assert hint.startswith("Run `python kim.py` yourself")
 
 
 def test_a_notebook_is_graded_end_to_end(course, server, tmp_path: Path, monkeypatch):

@@ -264,3 +264,66 @@ def test_real_nbgrader_releases_the_source_notebook_and_autogrades_submissions(c
     with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gradebook:
         assert gradebook.find_submission("ps1", "alice").score == 25.0
         assert gradebook.find_submission("ps1", "bob").score == 0.0
+
+
+# --- cells that hang, cells that only check ------------------------------------------------------
+
+HANGING_SOFTMAX = ("def softmax(x, axis=-1):\n    while True:  # never ends\n        pass\n")
+TRY_SOFTMAX = 'print("trying softmax")\nsoftmax(np.array([1.0, 2.0]))\n'
+# nbgrader's public test cells, as an instructor writes them: read-only, graded, no solution.
+NBGRADER_TESTS = {
+    "test-relu": "assert np.allclose(relu(np.array([-1.0, 2.0])), [0.0, 2.0])\n",
+    "test-softmax": "assert np.allclose(softmax(np.array([0.0, 0.0])), [0.5, 0.5])\n",
+}
+SOFTMAX_TESTS = {"test_softmax_values", "test_softmax_large_logits", "test_softmax_axis",
+                 "test_softmax_single_vector", "test_dtypes_and_shapes", "test_inputs_unchanged"}
+
+
+def test_a_hanging_cell_is_stopped_and_only_its_functions_tests_lose(course, tmp_path):
+    """A notebook released by real nbgrader, nbgrader's test cells left in, solved but for a
+    softmax that loops forever, and a cell of the learner's own that calls it."""
+    pytest.importorskip("nbgrader", reason="nbgrader is a test dependency: pip install -e '.[test]'")
+    from autograde.grading import fork_server, grade
+    from autograde.loaders import load
+
+    (tmp_path / "nbgrader_config.py").write_text(
+        f"c = get_config()\nc.CourseDirectory.root = {str(tmp_path)!r}\nc.CourseDirectory.course_id = 'autograde'\n")
+    notebook = source(course, "activations")
+    at = next(i for i, c in enumerate(notebook.cells) if c.id == "activations-softmax") + 1
+    tests = [notebooks._locked(nbformat.v4.new_code_cell(code), grade_id) for grade_id, code in NBGRADER_TESTS.items()]
+    for cell in tests:
+        cell.metadata["nbgrader"].update(grade=True, points=1)
+    notebook.cells[at:at] = [nbformat.v4.new_code_cell(TRY_SOFTMAX), *tests]
+    (tmp_path / "source" / "ps1").mkdir(parents=True)
+    nbformat.write(notebook, tmp_path / "source" / "ps1" / "activations.ipynb")
+    nbgrader(tmp_path, "generate_assignment", "ps1", "--force")
+
+    released = nbformat.read(tmp_path / "release" / "ps1" / "activations.ipynb", as_version=4)
+    assert [c.id for c in released.cells if c.id in NBGRADER_TESTS] == list(NBGRADER_TESTS)  # nbgrader kept them
+    solved = {**solved_sources(course, "activations"), "activations-softmax": HANGING_SOFTMAX}
+    for cell in released.cells:
+        cell.source = solved.get(cell.id, cell.source)
+    numbers = {c.id: i for i, c in enumerate(released.cells, 1)}
+    tried = next(i for i, c in enumerate(released.cells, 1) if c.source == TRY_SOFTMAX)
+    (tmp_path / "submitted").mkdir()
+    nbformat.write(released, tmp_path / "submitted" / "activations.ipynb")
+
+    limited = course.with_overrides(cell_timeout_s=2.0)
+    with fork_server(limited, ["activations"]) as server:
+        submission = load(tmp_path / "submitted", exercises=limited.exercises)
+        result = grade(course=limited, submission=submission, server=server, exercises=["activations"])
+    skipped = sorted((numbers["test-relu"], numbers["test-softmax"], numbers["activations-check"]))
+    shown = tmp_path / "submitted" / "activations.ipynb"  # as messages name a file of a folder
+    assert (f"{shown}: cells {', '.join(map(str, skipped))} only check the work (test cells) and did not "
+            "run: the graders test your functions themselves") in result.notes
+    [exercise] = result.exercises
+    stopped = (f"{shown}: cell {tried} did not finish within 2 s and was stopped; the cells after it "
+               "ran anyway")
+    assert stopped in exercise.notes
+    lost = {t.name for t in exercise.tests if t.score < t.max_score}
+    assert lost == SOFTMAX_TESTS
+    assert all(t.status.value == "timeout" for t in exercise.tests if t.name in lost)
+    assert exercise.score == exercise.max_score - sum(t.max_score for t in exercise.tests if t.name in lost) > 0
+    # The child is replaced after each timed-out test; the stopped cell is never run again.
+    outputs = "".join(t.output for t in exercise.tests)
+    assert outputs.count("trying softmax") <= 1

@@ -3,6 +3,13 @@
 Nothing here runs learner code: cells are only parsed (to tell plain Python from IPython
 syntax). The child runs each cell separately (``sandbox/child.py``), so that a failing
 cell is reported with its number and does not stop the cells after it.
+
+Cells that only check the work are left out, as nbgrader leaves them to its own grading:
+nbgrader's test cells (``nbgrader`` metadata with ``grade`` true and ``solution`` false,
+autograde's own check cell among them) and any cell that calls autograde's notebook
+``check``. The graders test the learner's functions themselves; running those cells would
+only spend time (a test cell that calls a hanging function hangs) or fail for want of
+autograde inside the sandbox.
 """
 
 from __future__ import annotations
@@ -12,12 +19,15 @@ import json
 import re
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 from autograde.errors import SubmissionError
 
 # `files = !ls`, `t = %timeit f()`: an assignment whose value is a shell or magic line.
 _CAPTURE = re.compile(r"^[\w.\[\]\s,()]+=\s*[!%]")
 _SHOWN_LINE = 60  # longest skipped line quoted in a note
+# The import in autograde's check cell (autograde.notebooks.CHECK_CELL).
+_CHECK_IMPORT = re.compile(r"^\s*from\s+autograde\.notebooks\s+import\s+check\b", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -28,9 +38,10 @@ class Cell:
     source: str
 
 
-def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], str]:
-    """The code cells of notebook ``text`` (named ``shown`` in messages), with IPython
-    lines replaced by ``pass``, and a note listing what was skipped ("" when nothing was).
+def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], tuple[str, ...]]:
+    """The code cells of notebook ``text`` (named ``shown`` in messages) that do the work,
+    with IPython lines replaced by ``pass``, and notes on what was left out: one for the
+    cells that only check the work, one for IPython lines (none when nothing was).
 
     Raises :class:`SubmissionError` for broken JSON or a notebook format other than 4.
     """
@@ -54,15 +65,19 @@ def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], str]:
         with warnings.catch_warnings():  # old 4.x minors lack cell ids; nbformat warns and adds them
             warnings.simplefilter("ignore")
             notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
-        cells = [(i, c.get("cell_type"), c.get("source", "")) for i, c in enumerate(notebook.cells, 1)]
+        cells = [(i, c.get("cell_type"), c.get("source", ""), _is_check(c)) for i, c in enumerate(notebook.cells, 1)]
     except Exception as exc:  # nbformat's readers raise a variety of types for malformed content
         raise SubmissionError(
             f"{shown} is not a readable notebook ({type(exc).__name__}: {exc}); open it in Jupyter and save it again"
         ) from None
     code: list[Cell] = []
     skipped: list[str] = []
-    for number, kind, source in cells:
+    checks: list[int] = []
+    for number, kind, source, check in cells:
         if kind != "code" or not isinstance(source, str):
+            continue
+        if check:
+            checks.append(number)
             continue
         if source.lstrip().startswith("%%"):  # a cell magic: the whole cell is not Python
             skipped.append(f"cell {number}: {_quote(source.lstrip().splitlines()[0])} (the whole cell)")
@@ -70,7 +85,26 @@ def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], str]:
         kept, lines = _strip_ipython(source)
         skipped += [f"cell {number}: {_quote(line)}" for line in lines]
         code.append(Cell(number, kept))
-    return tuple(code), _note(shown, skipped)
+    notes = (_checks_note(shown, checks), _note(shown, skipped))
+    return tuple(code), tuple(note for note in notes if note)
+
+
+def _is_check(cell: Any) -> bool:
+    """Whether a code cell only checks the work: an nbgrader test cell (autograde's check
+    cell is one), or a cell that imports autograde's notebook ``check``."""
+    meta = cell.get("metadata", {}).get("nbgrader", {}) if isinstance(cell.get("metadata"), dict) else {}
+    if isinstance(meta, dict) and meta.get("grade") is True and not meta.get("solution"):
+        return True
+    source = cell.get("source", "")
+    return isinstance(source, str) and _CHECK_IMPORT.search(source) is not None
+
+
+def _checks_note(shown: str, numbers: list[int]) -> str:
+    if not numbers:
+        return ""
+    cells = f"cell {numbers[0]}" if len(numbers) == 1 else f"cells {', '.join(map(str, numbers))}"
+    return (f"{shown}: {cells} only check{'s' if len(numbers) == 1 else ''} the work (test cells) and "
+            "did not run: the graders test your functions themselves")
 
 
 def _strip_ipython(source: str) -> tuple[str, list[str]]:

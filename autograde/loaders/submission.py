@@ -61,7 +61,7 @@ def from_files(
     notebook, or when the files' roles are ambiguous (see :func:`plan_modules`).
     """
     plan, planned = plan_modules(files, exercises)
-    read: dict[str, tuple[str, tuple[Cell, ...], str]] = {}
+    read: dict[str, tuple[str, tuple[Cell, ...], tuple[str, ...]]] = {}
     for filename in dict.fromkeys(plan.values()):  # a stand-in file is read once
         read[filename] = _read(filename, files[filename], display(filename))
     modules = {
@@ -69,7 +69,7 @@ def from_files(
                            cells=read[filename][1])
         for module, filename in plan.items()
     }
-    found = tuple(note for _, _, note in read.values() if note)
+    found = tuple(note for _, _, notes in read.values() for note in notes)
     return Submission(name=name, path=path, modules=modules, notes=(*notes, *planned, *found))
 
 
@@ -103,17 +103,17 @@ def plan_modules(names: Iterable[str], exercises: Sequence[str]) -> tuple[dict[s
     return {m: files[0] for m, files in by_module.items() if m.isidentifier()}, ()
 
 
-def _read(filename: str, raw: bytes, shown: str) -> tuple[str, tuple[Cell, ...], str]:
-    """(source, cells, note) of one code file."""
+def _read(filename: str, raw: bytes, shown: str) -> tuple[str, tuple[Cell, ...], tuple[str, ...]]:
+    """(source, cells, notes) of one code file."""
     check_size(shown, len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SubmissionError(f"{shown} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     if not filename.endswith(".ipynb"):
-        return text, (), ""
-    cells, note = read_notebook(text, shown)
-    return "\n\n".join(c.source for c in cells), cells, note
+        return text, (), ()
+    cells, notes = read_notebook(text, shown)
+    return "\n\n".join(c.source for c in cells), cells, notes
 
 
 def check_size(shown: str, size: int) -> None:

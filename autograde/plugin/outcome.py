@@ -36,9 +36,7 @@ def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status
         return (
             Status.TIMEOUT if isinstance(cause, StudentTimeout) else Status.ERROR,
             f"{exc.module} could not be imported, so none of its functions could be tested.\n{detail}",
-            f"Run `python {exc.module}` yourself to see the problem. Code at the top level of the "
-            "file runs on import: keep experiments inside functions or under "
-            '`if __name__ == "__main__":`.',
+            _load_hint(exc),
         )
     if isinstance(exc, StudentException):
         if exc.not_implemented:
@@ -89,3 +87,15 @@ def _exception(exc: StudentException, doing: str) -> str:
             if frame.code:
                 lines.append(f"    {frame.code}")
     return "\n".join(lines)
+
+
+def _load_hint(exc: StudentLoadError) -> str:
+    """How to see why a module could not be imported: for a notebook, which cell to run."""
+    if not exc.module.endswith(".ipynb"):
+        return (f"Run `python {exc.module}` yourself to see the problem. Code at the top level of the "
+                "file runs on import: keep experiments inside functions or under "
+                '`if __name__ == "__main__":`.')
+    cells = [f.file.rpartition(", ")[2] for f in getattr(exc.cause, "frames", ()) if ", cell " in f.file]
+    where = f"{cells[-1]} shows the problem" if cells else "the cell that fails or never finishes is the problem"
+    return (f"Open {exc.module} in Jupyter and run all its cells in order (Kernel > Restart & Run All): "
+            f"{where}. Every cell runs when the notebook is graded: keep slow experiments out of it.")

@@ -12,12 +12,15 @@ import importlib.abc
 import importlib.util
 import linecache
 import os
+import signal
 import socket
 import sys
 import time
 import traceback
 import types
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,13 +41,21 @@ class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     A notebook module runs cell by cell, like Jupyter's "run all" with errors allowed (as
     nbgrader executes): a failing cell is recorded in ``notes`` and the later cells still
-    run, so one broken cell does not cost the functions defined elsewhere.
+    run, so one broken cell does not cost the functions defined elsewhere. Each cell has
+    ``cell_timeout_s`` (nbgrader's per-cell timeout): a cell that runs past it is stopped,
+    noted, and its number kept in ``stopped``; the cells in ``skip`` (stopped when an
+    earlier child loaded the same notebook) are not run again, so a reload does not pay
+    for them twice.
     """
 
-    def __init__(self, sources: dict[str, _Source], server: Server) -> None:
+    def __init__(self, sources: dict[str, _Source], server: Server, *, cell_timeout_s: float,
+                 skip: frozenset[tuple[str, int]]) -> None:
         self.sources = sources
         self.server = server
+        self.cell_timeout_s = cell_timeout_s
+        self.skip = skip
         self.notes: list[str] = []
+        self.stopped: list[tuple[str, int]] = []
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
         if fullname in self.sources:
@@ -61,13 +72,44 @@ class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             exec(compile(found.source, found.filename, "exec", dont_inherit=True), module.__dict__)
             return
         for index, (number, source) in enumerate(found.cells):
+            later = "; the cells after it ran anyway" if index + 1 < len(found.cells) else ""
+            stopped = (f"{found.filename}: cell {number} did not finish within {self.cell_timeout_s:g} s and was "
+                       f"stopped{later}")
+            if (found.filename, number) in self.skip:
+                self.notes.append(stopped)
+                continue
             try:
-                exec(compile(source, cell_filename(found.filename, number), "exec", dont_inherit=True),
-                     module.__dict__)
+                with _time_limit(self.cell_timeout_s):
+                    exec(compile(source, cell_filename(found.filename, number), "exec", dont_inherit=True),
+                         module.__dict__)
+            except _CellStopped:
+                self.stopped.append((found.filename, number))
+                self.notes.append(stopped)
             except BaseException as exc:  # SyntaxError and SystemExit too: a cell's failure is a note
                 error = self.server.error(exc)
-                later = "; the cells after it ran anyway" if index + 1 < len(found.cells) else ""
                 self.notes.append(f"{found.filename}: cell {number} raised {error['type']}: {error['message']}{later}")
+
+
+class _CellStopped(BaseException):
+    """Raised in a notebook cell that ran past its time limit (a BaseException, so that the
+    learner's ``except Exception`` does not swallow it)."""
+
+
+def _stop_cell(signum: int, frame: Any) -> None:
+    raise _CellStopped
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`_CellStopped` in the code run inside once ``seconds`` have passed, and
+    again every second after, should that code catch it and go on."""
+    previous = signal.signal(signal.SIGALRM, _stop_cell)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -118,7 +160,9 @@ class Server:
     def dispatch(self, request: dict) -> dict:
         op = request["op"]
         if op == "load":
-            return self.run(lambda: self.load(request["module"], request["sources"]))
+            return self.run(lambda: self.load(request["module"], request["sources"],
+                                              cell_timeout_s=float(request.get("cell_timeout_s", 10.0)),
+                                              skip=request.get("skip", ())))
         if op == "getattr":
             return self.run(lambda: self.describe(getattr(self.resolve(request["target"]), request["name"])))
         if op == "call":
@@ -128,20 +172,21 @@ class Server:
             return {"ok": True, "value": None, "warnings": []}
         raise ValueError(f"unknown op {op!r}")
 
-    def load(self, name: str, sources: dict[str, list]) -> dict:
+    def load(self, name: str, sources: dict[str, list], *, cell_timeout_s: float, skip: Any) -> dict:
         table = {mod: _Source(filename, source, tuple((int(n), str(c)) for n, c in cells))
                  for mod, (filename, source, cells) in sources.items()}
         for found in table.values():
             for filename, text in found.texts().items():
                 self.files.add(filename)
                 linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
-        finder = _SubmissionFinder(table, self)
+        finder = _SubmissionFinder(table, self, cell_timeout_s=cell_timeout_s,
+                                   skip=frozenset((str(f), int(n)) for f, n in skip))
         sys.meta_path.insert(0, finder)
         self.module = __import__(name)
         notes = finder.notes
         if len(notes) > MAX_NOTES:
             notes = [*notes[: MAX_NOTES - 1], f"... and {len(notes) - MAX_NOTES + 1} more failing cells"]
-        return {"names": self.names(), "notes": notes}
+        return {"names": self.names(), "notes": notes, "stopped": [list(cell) for cell in finder.stopped]}
 
     def names(self) -> dict[str, str]:
         """Public names of the module and their kinds; names it imported are marked so

@@ -14,6 +14,8 @@ class Limits:
 
     ``cpu_s`` bounds the CPU time of a child over its whole life (a child serves the
     tests of one exercise); ``result_mb`` bounds one reply's size as the grader reads it.
+    ``load_timeout_s`` bounds importing a ``.py`` module; a notebook's cells have
+    ``cell_timeout_s`` each instead (``docs/notebooks.md``).
     """
 
     memory_mb: int = 1024
@@ -23,6 +25,7 @@ class Limits:
     processes: int = 64
     result_mb: int = 64
     load_timeout_s: float = 10.0
+    cell_timeout_s: float = 10.0
 
     def to_dict(self) -> dict[str, float]:
         """The limits as plain data, as they travel to the fork server."""

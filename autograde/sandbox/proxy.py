@@ -121,6 +121,7 @@ class StudentModule:
         self._generation = 0  # which child the objects handed out so far live in
         self.log = TestLog()
         self.load_notes: tuple[str, ...] = ()
+        self._stopped: list[list] = []  # [file, cell] of notebook cells stopped at their time limit
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -137,10 +138,11 @@ class StudentModule:
         self._child = child
         self._generation += 1
         started = time.monotonic()
+        limit_s = self._load_limit_s()
+        message = {"op": "load", "module": self._name, "sources": sources,
+                   "cell_timeout_s": self._limits.cell_timeout_s, "skip": self._stopped}
         try:
-            reply = self._exchange(child, {"op": "load", "module": self._name, "sources": sources},
-                                   f"import {self._name}", started + self._limits.load_timeout_s,
-                                   self._limits.load_timeout_s)
+            reply = self._exchange(child, message, f"import {self._name}", started + limit_s, limit_s)
         except LearnerError as exc:
             self._load_error = StudentLoadError(self._submission.display(self._name), exc)
             raise self._load_error from None
@@ -148,7 +150,14 @@ class StudentModule:
         self._names = reply["names"]
         # What running a notebook's cells noticed (a failing cell), for the exercise's result.
         self.load_notes = tuple(n for n in reply.get("notes", ()) if isinstance(n, str))
+        self._stopped += [[str(f), int(n)] for f, n in reply.get("stopped", ())]
         return child
+
+    def _load_limit_s(self) -> float:
+        """How long loading may take: ``load_timeout_s``, plus each notebook cell's own
+        limit for the cells still to run (those stopped before are skipped)."""
+        cells = sum(len(m.cells) for m in self._submission.modules.values()) - len(self._stopped)
+        return self._limits.load_timeout_s + cells * self._limits.cell_timeout_s
 
     def close(self) -> None:
         """End the child, if one is running."""

@@ -205,11 +205,15 @@ def _installation() -> str:
     """A short hash of the interpreter, its prefix and every installed distribution with
     its version (the ``*.dist-info`` folders of its import paths, whose names carry both: a
     listing, far cheaper than reading each one's metadata). It changes with the Python
-    installation or any package in it."""
+    installation or any package in it. ``*.egg-info`` folders are left out: a source tree
+    holds one after ``pip install -e`` and is on ``sys.path`` in some processes only (one
+    started in it, whose working directory then moved), which would make two processes of
+    one installation disagree; pip records every install, editable ones included, as a
+    ``*.dist-info`` in the environment's site-packages."""
     packages: set[str] = set()
     for folder in import_paths():  # the same folders in every process (the working directory is not one)
         try:
-            packages.update(e.name for e in os.scandir(folder) if e.name.endswith((".dist-info", ".egg-info")))
+            packages.update(e.name for e in os.scandir(folder) if e.name.endswith(".dist-info"))
         except OSError:
             continue
     text = "\n".join([os.path.realpath(sys.executable), sys.prefix, *sorted(packages)])

@@ -48,9 +48,9 @@ HUNGRY = """
 
 def test_limits_travel_as_plain_data() -> None:
     limits = Limits(memory_mb=256, cpu_s=5, file_mb=2, open_files=32, processes=8, result_mb=3,
-                    load_timeout_s=1.5)
+                    load_timeout_s=1.5, cell_timeout_s=0.5)
     assert limits.to_dict() == {"memory_mb": 256, "cpu_s": 5, "file_mb": 2, "open_files": 32,
-                                "processes": 8, "result_mb": 3, "load_timeout_s": 1.5}
+                                "processes": 8, "result_mb": 3, "load_timeout_s": 1.5, "cell_timeout_s": 0.5}
     assert Limits(**limits.to_dict()) == limits
 
 

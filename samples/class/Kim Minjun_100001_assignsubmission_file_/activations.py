@@ -28,14 +28,15 @@ from numpy.typing import ArrayLike, NDArray
 
 
 def identity(x: ArrayLike) -> NDArray[np.float64]:
-    """Identity: return ``x`` unchanged, as a new float64 array.
+    """Identity: return ``x`` unchanged.
 
     >>> identity([1, -2, 3])
     array([ 1., -2.,  3.])
 
-    Pitfall: ``return x`` gives back the very same object; for a list or an
-    integer array that is not a float64 array. ``np.array(x, dtype=np.float64)``
-    makes a float64 copy.
+    For integer input, returning the integers as they are and returning them
+    as float64 (as here) are both right; float input must stay float.
+    ``np.array(x, dtype=np.float64)`` makes a float64 copy, which also turns a
+    list into an array.
     """
     ### BEGIN SOLUTION
     return np.array(x, dtype=np.float64)
@@ -96,7 +97,9 @@ def relu(x: ArrayLike) -> NDArray[np.float64]:
     - Python's ``max(0, x)`` does not work on arrays; ``np.maximum`` compares
       element by element (``np.max`` is something else: the largest element).
     - ``x[x < 0] = 0`` changes the caller's array. Build a new one.
-    - Integer input must still give float64 output.
+    - For integer input, an integer result (``np.maximum(0, x)``, the
+      textbook's) and a float64 result are both right; float input must
+      stay float.
     """
     ### BEGIN SOLUTION
     return np.maximum(np.asarray(x, dtype=np.float64), 0.0)

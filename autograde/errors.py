@@ -10,21 +10,48 @@
     │   ├── StudentLoadError            the module could not be imported
     │   ├── MissingModule               the submission has no file for the exercise
     │   ├── MissingName                 the module lacks a name the grader uses
-    │   └── UnsupportedValue            a value that is not plain data crossed the boundary
+    │   ├── UnsupportedValue            a value that is not plain data crossed the boundary
+    │   └── GradingFailure              a grader's check found a wrong answer (also an
+    │                                   AssertionError: pytest fails the test)
     ├── ConfigError                     the instructor's course set-up is wrong
-    │   └── UnknownExercise             an exercise name that the course does not have
+    │   ├── UnknownExercise             an exercise name that the course does not have
+    │   └── ToleranceError              a grader gave rtol without atol, or atol without rtol
     ├── SubmissionError                 the submission path cannot be read as a submission
+    │   └── NoSubmissions               ``grade`` found no submission in the paths it was given
+    ├── GradebookError                  the gradebook file is not ours, or of a version we cannot read
     ├── EnvironmentProblem              autograde's own environment cannot grade (self-test)
     ├── SandboxFailure                  the sandbox stopped working while grading
-    └── ProtocolError                   the child broke the wire protocol (treated as a crash)
+    ├── ProtocolError                   the child broke the wire protocol (treated as a crash)
+    │   └── MessageTooLarge             a message announced more bytes than its reader takes
+    └── ChildError                      a request to a learner's child got no reply; never
+        │                               leaves autograde.sandbox: the proxy turns each into
+        │                               the learner's error written beside it
+        ├── ChildTimeout                -> StudentTimeout
+        ├── ChildDied                   -> StudentCrash
+        └── ReplyTooLarge               -> UnsupportedValue
+
+Whose mistake it is decides who reads it: ``LearnerError`` is the learner's, shown as a
+test's feedback; ``ConfigError`` the instructor's, to fix in the course or its graders;
+``SubmissionError`` and ``GradebookError`` are about the paths the person running
+autograde named; ``EnvironmentProblem`` and ``SandboxFailure`` are our environment's, never
+counted against a learner. ``ProtocolError`` and ``ChildError`` are what the sandbox sees of
+a child; the proxy turns them into the learner's errors.
 
 Our own bugs are not in this tree: they surface as ordinary Python exceptions and are
 reported as "internal error" so that they are never mistaken for the learner's mistake.
+Nor is ``autograde.sandbox.child._CellStopped``: a private ``BaseException`` the child
+raises inside a notebook cell that ran past its time limit (so that the learner's
+``except Exception`` cannot swallow it), caught by the child itself; it never leaves that
+process.
+
+This module is imported in the sandboxed child too: it imports nothing heavy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
 
 
 class AutogradeError(Exception):
@@ -88,6 +115,15 @@ class StudentLoadError(LearnerError):
         super().__init__(f"{module} could not be imported: {cause}")
 
 
+class MissingModule(LearnerError):
+    """The submission has no file for the exercise the grader tests."""
+
+    def __init__(self, module: str, where: str) -> None:
+        self.module = module
+        self.where = where
+        super().__init__(f"no {module}.py in {where}")
+
+
 class MissingName(LearnerError):
     """The learner's module has no attribute ``name``; ``available`` lists what it has."""
 
@@ -101,6 +137,16 @@ class MissingName(LearnerError):
 
 class UnsupportedValue(LearnerError):
     """A value of a type that cannot cross the boundary as plain data."""
+
+
+class GradingFailure(LearnerError, AssertionError):
+    """A grader's check failed. ``message`` says what happened; ``hint`` how to fix it (or
+    None). An ``AssertionError`` too, so that plain pytest reports a failed test."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message + (f"\nHint: {hint}" if hint else ""))
 
 
 class ConfigError(AutogradeError):
@@ -118,8 +164,24 @@ class UnknownExercise(ConfigError):
         )
 
 
+class ToleranceError(ConfigError):
+    """A grader called ``function`` with ``rtol`` or ``atol`` alone: the two are one choice."""
+
+    def __init__(self, function: str, rtol: float | None, atol: float | None) -> None:
+        given, missing, value = ("rtol", "atol", rtol) if atol is None else ("atol", "rtol", atol)
+        super().__init__(
+            f"{function}({given}={value!r}) has no {missing}: rtol and atol are given together or not at all; "
+            f"give {missing} as well, or neither to use the defaults for the expected value's dtype "
+            "(autograde.compare.TOLERANCES)"
+        )
+
+
 class SubmissionError(AutogradeError):
     """A submission path that cannot be read (missing, wrong layout)."""
+
+
+class GradebookError(AutogradeError):
+    """The gradebook file is not one of ours, or of a version this autograde cannot read."""
 
 
 class EnvironmentProblem(AutogradeError):
@@ -148,10 +210,46 @@ class ProtocolError(AutogradeError):
     """The child sent bytes that do not follow the protocol (or too many of them)."""
 
 
-class MissingModule(LearnerError):
-    """The submission has no file for the exercise the grader tests."""
+class MessageTooLarge(ProtocolError):
+    """A message announced more bytes than the reader accepts."""
 
-    def __init__(self, module: str, where: str) -> None:
-        self.module = module
-        self.where = where
-        super().__init__(f"no {module}.py in {where}")
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(f"message of {size} bytes exceeds the limit of {limit} bytes")
+
+
+class ChildError(AutogradeError):
+    """A request to a learner's child got no reply. Raised by the sandbox's ``Child`` and
+    caught by the proxy right above it, which raises the learner's error instead."""
+
+
+class ChildTimeout(ChildError):
+    """The child did not answer before the deadline (it has been killed)."""
+
+
+class ChildDied(ChildError):
+    """The child ended; ``reason`` says how, in a learner's words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class ReplyTooLarge(ChildError):
+    """The child announced a reply larger than the limit (it has been killed)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(f"{size} bytes, over the limit of {limit} bytes")
+
+
+class NoSubmissions(SubmissionError):
+    """``autograde grade`` found no submission in ``paths``: nothing to grade, so nothing is
+    written (an empty gradebook would look like a class that scored nothing)."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = tuple(paths)
+        super().__init__(f"no submissions found in {', '.join(str(p) for p in self.paths)}: a class is a folder with "
+                         "one submission per student (a folder, .py, .ipynb or .zip each), or an LMS export")

@@ -1,4 +1,4 @@
-"""Grade one submission: the library function every command is a thin layer over."""
+"""Grading: the session every command grades through, and the function that runs the graders."""
 
 from __future__ import annotations
 
@@ -13,26 +13,28 @@ import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 import pytest
 
 import autograde
 from autograde.config import Course
-from autograde.errors import ConfigError
+from autograde import loaders
+from autograde.errors import ConfigError, SubmissionError
 from autograde.loaders import Submission
 from autograde.plugin import Collector, GradingPlugin, Inventory
 from autograde.plugin.markers import GradeSpec
-from autograde.results import ExerciseResult, Result
+from autograde.results import ExerciseResult, Result, placeholder, unreadable_message
 from autograde.sandbox import isolation
-from autograde.sandbox.forkserver import ForkServer, ServerPool, import_paths
+from autograde.sandbox.forkserver import ServerPool, import_paths
 
 # pytest runs with our settings only: no ini file of the course, no cache, no output.
 PYTEST_ARGS = (
     "-p", "no:cacheprovider",
     "-p", "no:randomly",
-    "-p", "no:terminal",
+    # The terminal reporter stays (its output goes nowhere): without it, pytest's assertion
+    # rewriting cannot format a failed ``assert x == y, "message"`` and loses the message.
     # built-in plugins grading does not use, each a cost at start-up or per test
     "-p", "no:doctest", "-p", "no:junitxml", "-p", "no:pastebin", "-p", "no:stepwise",
     "-p", "no:logging", "-p", "no:faulthandler", "-p", "no:unittest", "-p", "no:legacypath",
@@ -45,19 +47,6 @@ PYTEST_ARGS = (
     "-o", "python_functions=test_*",
     "-o", "python_classes=Test*",
 )
-
-
-@contextlib.contextmanager
-def fork_server(course: Course, exercises: Sequence[str] = ()) -> Iterator[ServerPool]:
-    """Fork servers for ``course``, stopped on exit. The ones ``exercises`` need (all when
-    empty) start at once, so that their imports overlap pytest's start-up."""
-    pool = ServerPool(hidden_paths=course.private_paths)
-    try:
-        for preload in dict.fromkeys(course.for_exercise(e).preload for e in (exercises or course.exercises)):
-            pool.get(preload)
-        yield pool
-    finally:
-        pool.close()
 
 
 @contextlib.contextmanager
@@ -75,8 +64,10 @@ def _no_plugin_autoload() -> Iterator[None]:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
 
 
-def _run_pytest(course: Course, exercises: Sequence[str], plugin: Collector, *extra: str) -> int:
-    """Run the graders of ``exercises`` in this process, silently; return pytest's code."""
+def run_graders(course: Course, exercises: Sequence[str], plugin: Collector, *extra: str) -> int:
+    """Run the graders of ``exercises`` in this process with ``plugin``, silently; return
+    pytest's code. Raises what stops every test: the self-test's EnvironmentProblem, or a
+    ConfigError for graders that are missing or cannot be collected."""
     missing = [str(course.grader(e)) for e in exercises if not course.grader(e).is_file()]
     if missing:
         raise ConfigError(f"grader file(s) missing: {', '.join(missing)}")
@@ -125,46 +116,117 @@ def inventory(*, course: Course, exercises: Sequence[str] = ()) -> dict[str, lis
     """Every grader test of ``exercises`` (all when empty) with its spec, in order."""
     selected = course.select(tuple(exercises))
     plugin = Inventory(course=course)
-    _run_pytest(course, selected, plugin, "--collect-only")
+    run_graders(course, selected, plugin, "--collect-only")
     return {e: plugin.tests.get(e, []) for e in selected}
 
 
-def grade(
-    *,
-    course: Course,
-    submission: Submission,
-    server: ForkServer | ServerPool,
-    exercises: Sequence[str] = (),
-    hidden: bool = False,
-    hidden_seed: int | None = None,
-) -> Result:
-    """Grade ``submission`` on ``exercises`` (all when empty) with the course's graders.
+class GradingSession:
+    """Everything grading needs for one course, set up once: the fork servers (the ones
+    ``exercises`` need start at once, so that their imports overlap pytest's start-up, or
+    with ``start=False`` only the course's plain one; the others on first use), the fallback warning, said once to ``warn``, and the graders'
+    inventory when an unreadable submission needs it. Every command grades through one::
 
-    Learner code runs only in children of ``server``; this process runs the graders and
-    the reference solutions. ``hidden`` adds the tests marked hidden, whose random inputs
-    come from ``hidden_seed`` (default: a fresh secret; never sent to a child).
+        with GradingSession(course, exercises=selected, warn=say) as session:
+            result = session.grade(session.load(path), exercises=selected)
+
+    Learner code runs only in children of the session's servers; this process runs the
+    graders and the reference solutions. Each server runs its start-up self-test before its
+    first child: when it fails, grading stops with :class:`EnvironmentProblem`. ``servers``:
+    a pool to share (several courses, as tests do), which the session then does not stop.
     """
-    selected = course.select(tuple(exercises))
-    started, clock = datetime.now(timezone.utc), time.perf_counter()
-    plugin = GradingPlugin(course=course, submission=submission, server=server, hidden=hidden,
-                           hidden_seed=hidden_seed)
-    _run_pytest(course, selected, plugin)
-    outside = plugin.failure_outside_learner()
-    if outside is not None:
-        raise outside
-    return Result(
-        submission=submission.name,
-        exercises=tuple(
-            ExerciseResult(e, tuple(plugin.results.get(e, ())), getattr(plugin.students.get(e), "load_notes", ()))
-            for e in selected
-        ),
-        hidden_tests_run=hidden,
-        hidden_tests_not_run=plugin.hidden_not_run,
-        environment={**environment(), "sandbox": sandbox_description(server)},
-        graded_at=started.isoformat(timespec="seconds"),
-        duration_s=round(time.perf_counter() - clock, 3),
-        notes=submission.notes,
-    )
+
+    def __init__(self, course: Course, *, exercises: Sequence[str] = (), warn: Callable[[str], None] | None = None,
+                 start: bool = True, servers: ServerPool | None = None) -> None:
+        self.course = course
+        self.exercises = course.select(tuple(exercises))
+        self._owned = servers is None  # servers given (shared by several courses) are their giver's to stop
+        self.servers = servers if servers is not None else ServerPool(hidden_paths=course.private_paths)
+        self._warn = warn
+        self._start = start
+        self._inventory: dict[str, list[tuple[str, GradeSpec]]] | None = None
+
+    def __enter__(self) -> GradingSession:
+        try:
+            wanted = self.exercises if self._start else ()
+            for preload in dict.fromkeys([self.course.for_exercise(e).preload for e in wanted] or [self.course.preload]):
+                self.servers.get(preload)
+            why = self.servers.isolation() if self._warn is not None else ""
+            if why and self._warn is not None:
+                self._warn(isolation.fallback_warning(why))
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the fork servers (their children die with them), unless they were given."""
+        if self._owned:
+            self.servers.close()
+
+    def load(self, path: str | Path | None = None, *, files: Mapping[str, bytes] | None = None,
+             name: str | None = None, origin: str = "", notes: Sequence[str] = ()) -> Submission:
+        """The submission at ``path`` (default: the course's exercise folder), or made of
+        ``files`` (name -> bytes); one that cannot be read comes back empty, with its
+        ``problem``: grading it gives every test an error that says why."""
+        where = Path(path) if path is not None else self.course.stubs
+        try:
+            if files is not None:
+                return loaders.from_files(files, name=name or "submission", path=origin or str(where),
+                                          exercises=self.course.exercises, notes=notes)
+            return loaders.load(where, name=name, exercises=self.course.exercises)
+        except SubmissionError as exc:
+            return Submission(name=name or where.stem or "submission", path=origin or str(where), modules={},
+                              notes=tuple(notes), problem=str(exc))
+
+    def plugin(self, submission: Submission, *, hidden: bool = False, hidden_seed: int | None = None,
+               seed: int | None = None, full_tracebacks: bool = False,
+               kind: type[GradingPlugin] = GradingPlugin) -> GradingPlugin:
+        """The pytest plugin that grades ``submission`` with this session's servers."""
+        course = self.course if seed is None else self.course.with_overrides(seed=seed)
+        return kind(course=course, submission=submission, servers=self.servers, hidden=hidden,
+                    hidden_seed=hidden_seed, full_tracebacks=full_tracebacks)
+
+    def grade(self, submission: Submission, *, exercises: Sequence[str] = (), hidden: bool = False,
+              hidden_seed: int | None = None, seed: int | None = None) -> Result:
+        """Grade ``submission`` on ``exercises`` (default: the session's). ``hidden`` adds
+        the tests marked hidden, whose random inputs come from ``hidden_seed`` (default: a
+        fresh secret; never sent to a child); ``seed`` replaces the course's seed of the
+        public tests' inputs (``validate`` grades under two)."""
+        selected = self.course.select(tuple(exercises)) if exercises else self.exercises
+        if submission.problem:
+            if self._inventory is None:
+                self._inventory = inventory(course=self.course)
+            return placeholder({e: self._inventory[e] for e in selected}, submission=submission.name,
+                               message=unreadable_message(submission.problem), hidden=hidden,
+                               environment=current_environment(), notes=submission.notes)
+        return self.run(self.plugin(submission, hidden=hidden, hidden_seed=hidden_seed, seed=seed), selected)
+
+    def run(self, plugin: GradingPlugin, exercises: Sequence[str] = ()) -> Result:
+        """Run the graders of ``exercises`` (default: the session's) with ``plugin``; the
+        result of its submission. Raises the error that cost every test when all of them
+        were lost to one reason outside the learner's code (the course's set-up, the sandbox)."""
+        selected = self.course.select(tuple(exercises)) if exercises else self.exercises
+        started, clock = datetime.now(timezone.utc), time.perf_counter()
+        run_graders(self.course, selected, plugin)
+        outside = plugin.failure_outside_learner()
+        if outside is not None:
+            raise outside
+        return Result(
+            submission=plugin.submission.name,
+            exercises=tuple(
+                ExerciseResult(e, tuple(plugin.results.get(e, ())), getattr(plugin.students.get(e), "load_notes", ()))
+                for e in selected
+            ),
+            hidden_tests_run=plugin.hidden,
+            hidden_tests_not_run=plugin.hidden_not_run,
+            environment={**environment(), "sandbox": sandbox_description(self.servers)},
+            graded_at=started.isoformat(timespec="seconds"),
+            duration_s=round(time.perf_counter() - clock, 3),
+            notes=plugin.submission.notes,
+        )
 
 
 NAMESPACES = ("kernel namespaces (mount, PID, network, IPC, UTS), a read-only root with only the system and "
@@ -172,9 +234,9 @@ NAMESPACES = ("kernel namespaces (mount, PID, network, IPC, UTS), a read-only ro
 FALLBACK = "fallback without namespaces ({why}): separate process group, rlimits, clean environment, scratch directory"
 
 
-def sandbox_description(server: ForkServer | ServerPool) -> str:
+def sandbox_description(servers: ServerPool) -> str:
     """How learner code was isolated, as a result document records it."""
-    why = server.isolation()
+    why = servers.isolation()
     return FALLBACK.format(why=why) if why else NAMESPACES
 
 
@@ -220,11 +282,17 @@ def _installation() -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def current_environment() -> dict[str, str]:
+def current_environment(why: str | None = None) -> dict[str, str]:
     """The environment a result graded here and now would record, sandbox included,
-    known without starting a fork server (``autograde grade`` compares it with its rows)."""
-    why = isolation.unavailable("basic" if os.environ.get("AUTOGRADE_SANDBOX") == "basic" else "auto")
+    known without starting a fork server (``autograde grade`` compares it with its rows).
+    ``why``: :func:`sandbox_unavailable`, when known already."""
+    why = sandbox_unavailable() if why is None else why
     return {**environment(), "sandbox": FALLBACK.format(why=why) if why else NAMESPACES}
+
+
+def sandbox_unavailable() -> str:
+    """'' when learner code graded here would run in kernel namespaces, else why not."""
+    return isolation.unavailable("basic" if os.environ.get("AUTOGRADE_SANDBOX") == "basic" else "auto")
 
 
 _EMPTY_INI = Path(__file__).parent / "plugin" / "pytest.ini"

@@ -32,10 +32,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograde.config import Course
-from autograde.release import BEGIN_SOLUTION, END_SOLUTION
-from autograde.release import STUB as STUB_PREFIX
-
-BEGIN, END, STUB = BEGIN_SOLUTION, END_SOLUTION, STUB_PREFIX  # one grammar, defined in release.py
+from autograde.solution_markers import BEGIN_SOLUTION, END_SOLUTION, strip_markers
 
 # The formula of a function where seeing it typeset teaches more than its docstring's ASCII.
 FORMULAS: dict[tuple[str, str], str] = {
@@ -161,13 +158,6 @@ def _kind(node: ast.stmt) -> tuple[str, str]:
     if len(targets) == 1 and isinstance(targets[0], ast.Name):
         return "assignment", targets[0].id
     return "other", ""
-
-
-def strip_markers(source: str) -> str:
-    """``source`` (a solution, marked or not) as plain code: marker and ``### STUB:`` lines removed."""
-    return "".join(
-        line for line in source.splitlines(keepends=True) if not line.strip().startswith((BEGIN, END, STUB))
-    )
 
 
 def build(*, course: Course, exercise: str, stub_source: str, solution_source: str | None = None) -> NotebookNode:
@@ -314,7 +304,7 @@ class _Solution:
             helpers = [self._segment(u.first, u.last) for u in self._helpers(ours)]
             region = [textwrap.indent(textwrap.dedent(text), indent).rstrip("\n") for text in (*helpers, code)]
             edits.append((body[0].lineno, body[-1].end_lineno or body[-1].lineno,
-                          [indent + BEGIN, *"\n".join(region).splitlines(), indent + END]))
+                          [indent + BEGIN_SOLUTION, *"\n".join(region).splitlines(), indent + END_SOLUTION]))
         return edits
 
     def _segment(self, first: int, last: int) -> str:

@@ -1,35 +1,34 @@
 """From the instructor's course to what learners get: stubs, public graders, the release.
 
 A solution is written once, as the learner-facing stub with the solution inside marked
-regions (nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION``); ``generate_stub``
-replaces each region by its placeholder, ``strip_hidden`` removes a grader's ``### BEGIN
-HIDDEN TESTS`` blocks, and ``release`` writes the student and instructor bundles.
-The grammar and the bundles' guarantees are in ``docs/release.md``.
+regions (nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION``, the grammar of
+:mod:`autograde.solution_markers`); ``generate_stub`` replaces each region by its
+placeholder, ``strip_hidden`` removes a grader's ``### BEGIN HIDDEN TESTS`` blocks,
+``record`` writes down the reference's answers on the public tests, and ``release``
+writes the student and instructor bundles. The grammar and the bundles' guarantees are
+in ``docs/release.md``.
 """
 
 from __future__ import annotations
 
 import ast
-import importlib
 import re
 import shutil
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
-from typing import Callable
+from typing import Any, Callable, Sequence
 
 import nbformat
 
-from autograde import wheel
+from autograde import loaders, notebooks, wheel
 from autograde.config import Course
 from autograde.errors import ConfigError
-
-BEGIN_SOLUTION = "### BEGIN SOLUTION"
-END_SOLUTION = "### END SOLUTION"
-STUB = "### STUB:"
-BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
-END_HIDDEN = "### END HIDDEN TESTS"
+from autograde.grading import GradingSession
+from autograde.plugin import GradingPlugin
+from autograde.plugin.reference import FOLDER as RECORDED, Recorder
+from autograde.results import Status
+from autograde.solution_markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, blocks, stub_texts
 
 # The default placeholder goes on one line when it fits in this many columns, and is
 # wrapped the way a formatter would wrap it otherwise.
@@ -71,19 +70,14 @@ def generate_stub(source: str, *, name: str = "<source>") -> str:
 def solution_regions(source: str, *, name: str = "<source>") -> list[Region]:
     """The solution regions of ``source`` in order; unbalanced markers raise ``ConfigError``."""
     lines = source.splitlines(keepends=True)
-    blocks = _blocks(lines, BEGIN_SOLUTION, END_SOLUTION, name)
-    if not blocks:
+    found = blocks(lines, BEGIN_SOLUTION, END_SOLUTION, name=name)
+    if not found:
         return []
     functions = _functions(source, name)
     regions = []
-    for begin, end in blocks:
+    for begin, end in found:
         indent = lines[begin][: len(lines[begin]) - len(lines[begin].lstrip())]
-        explicit = []
-        for line in lines[begin + 1:end]:
-            if not line.strip().startswith(STUB):
-                break
-            text = line.strip()[len(STUB):].removeprefix(" ")
-            explicit.append(f"{indent}{text}\n" if text else "\n")
+        explicit = [f"{indent}{text}\n" if text else "\n" for text in stub_texts(lines, begin, end)]
         if explicit:
             placeholder = tuple(explicit)
         else:
@@ -100,7 +94,7 @@ def strip_hidden(grader_source: str, *, name: str = "<grader>") -> str:
     lines = grader_source.splitlines(keepends=True)
     out: list[str] = []
     done = 0
-    for begin, end in _blocks(lines, BEGIN_HIDDEN, END_HIDDEN, name):
+    for begin, end in blocks(lines, BEGIN_HIDDEN, END_HIDDEN, name=name):
         out += lines[done:begin]
         while out and not out[-1].strip():
             out.pop()
@@ -110,35 +104,6 @@ def strip_hidden(grader_source: str, *, name: str = "<grader>") -> str:
         if out and done < len(lines):
             out.append("\n\n")  # two blank lines, as between top-level definitions
     return "".join(out + lines[done:])
-
-
-def _blocks(lines: list[str], begin_marker: str, end_marker: str, name: str) -> list[tuple[int, int]]:
-    """``(begin, end)`` line indices of every block; markers must pair up, unnested."""
-    blocks = []
-    opened: int | None = None
-    for index, line in enumerate(lines):
-        marker = line.strip()
-        if marker == begin_marker:
-            if opened is not None:
-                raise ConfigError(
-                    f"{name}, line {index + 1}: {begin_marker!r} inside the block opened on line "
-                    f"{opened + 1}; blocks do not nest: close it with {end_marker!r} first."
-                )
-            opened = index
-        elif marker == end_marker:
-            if opened is None:
-                raise ConfigError(
-                    f"{name}, line {index + 1}: {end_marker!r} without a {begin_marker!r} before it; "
-                    "remove it or open the block."
-                )
-            blocks.append((opened, index))
-            opened = None
-    if opened is not None:
-        raise ConfigError(
-            f"{name}, line {opened + 1}: {begin_marker!r} is never closed; add {end_marker!r} "
-            "after the block's last line."
-        )
-    return blocks
 
 
 def _functions(source: str, name: str) -> list[tuple[int, int, str]]:
@@ -204,15 +169,13 @@ def release(*, course: Course, out: Path) -> Path:
     stubs = {exercise: generate_stub(source, name=str(course.solutions / f"{exercise}.py"))
              for exercise, source in solutions.items()}
     graders = _public_graders(course)
-    notebooks = _optional("notebooks")
     try:
-        _write_student(course, student, stubs, graders, notebooks)
+        _write_student(course, student, stubs, graders)
         shutil.copytree(course.root, instructor, ignore=_instructor_ignore(course))
-        if notebooks is not None:
-            for exercise, source in solutions.items():
-                notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise],
-                                           solution_source=source)
-                nbformat.write(notebook, _new_file(instructor / "notebooks" / f"{exercise}.ipynb"))
+        for exercise, source in solutions.items():
+            notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise],
+                                       solution_source=source)
+            nbformat.write(notebook, _new_file(instructor / "notebooks" / f"{exercise}.ipynb"))
     except BaseException:
         # Half a release must not pass for a whole one (nor block the next attempt).
         for folder in (student, instructor):
@@ -221,26 +184,61 @@ def release(*, course: Course, out: Path) -> Path:
     return out
 
 
-def _write_student(course: Course, student: Path, stubs: dict[str, str], graders: dict[str, str],
-                   notebooks: ModuleType | None) -> None:
+def _write_student(course: Course, student: Path, stubs: dict[str, str], graders: dict[str, str]) -> None:
     """Write the student bundle into the new folder ``student``."""
-    replay = _optional("replay")
     student.mkdir(parents=True)
     tables = _course_tables(course.root / "pyproject.toml").replace(
         "[tool.autograde]\n", '[tool.autograde]\nbundle = "student"  # the hidden tests are not in this bundle\n', 1)
     (student / "pyproject.toml").write_text(tables, encoding="utf-8")
     _write_tree(student / course.stubs_dir, {f"{name}.py": text for name, text in stubs.items()})
     _write_tree(student / course.graders_dir, graders)
-    if notebooks is not None:
-        for exercise in course.exercises:
-            notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise])
-            nbformat.write(notebook, _new_file(student / "notebooks" / f"{exercise}.ipynb"))
-    if replay is not None:
-        replay.record(course=course, out=student)
+    for exercise in course.exercises:
+        notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise])
+        nbformat.write(notebook, _new_file(student / "notebooks" / f"{exercise}.ipynb"))
+    record(course=course, out=student)
     wheel.build(student / wheel.VENDOR)
-    (student / "README.md").write_text(
-        _student_readme(course, student, notebooks=notebooks is not None, recorded=replay is not None),
-        encoding="utf-8")
+    (student / "README.md").write_text(_student_readme(course, student), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------- the reference's recording
+
+
+class _RecordingPlugin(GradingPlugin):
+    """A grading run whose ``reference`` fixture records what the graders ask of it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.recorders: dict[str, Recorder] = {}
+
+    def _reference(self, name: str) -> Any:
+        if name not in self.recorders:
+            self.recorders[name] = Recorder(super()._reference(name), name, lambda: self.current_test)
+        return self.recorders[name].root
+
+
+def record(*, course: Course, out: Path, exercises: Sequence[str] = ()) -> Path:
+    """Record the reference's answers on the public tests of ``exercises`` (all when
+    empty) into ``out/recorded/`` (:mod:`autograde.plugin.reference`); return that folder.
+
+    The course's solutions are graded as the learner's submission too, so every test must
+    pass: a test that fails for the reference would record the answers of a failing run,
+    and raises :class:`ConfigError` instead.
+    """
+    selected = course.select(tuple(exercises))
+    submission = loaders.load(course.solutions, exercises=course.exercises)
+    with GradingSession(course, exercises=selected) as session:
+        plugin = session.plugin(submission, kind=_RecordingPlugin)
+        result = session.run(plugin, selected)
+    assert isinstance(plugin, _RecordingPlugin)
+    failed = [f"{e.name}::{t.name}: {t.message}" for e in result.exercises for t in e.tests
+              if t.status is not Status.PASSED]
+    if failed:
+        raise ConfigError("the reference solution does not pass every public test, so its answers were not "
+                          "recorded; fix the solution or the grader first:\n" + "\n".join(failed))
+    for exercise in selected:
+        recorder = plugin.recorders.get(exercise) or Recorder(None, exercise, lambda: "")
+        recorder.save(out)
+    return out / RECORDED
 
 
 def _solution(course: Course, exercise: str) -> str:
@@ -312,17 +310,6 @@ def _instructor_ignore(course: Course) -> Callable[[str, list[str]], set[str]]:
     return ignore
 
 
-def _optional(name: str) -> ModuleType | None:
-    """``autograde.NAME`` where this installation has it (notebooks and recordings came
-    later than stubs; a release without them still has stubs and graders)."""
-    try:
-        return importlib.import_module(f"autograde.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"autograde.{name}":
-            raise
-        return None
-
-
 def _write_tree(folder: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         _new_file(folder / name).write_text(text, encoding="utf-8")
@@ -333,22 +320,8 @@ def _new_file(path: Path) -> Path:
     return path
 
 
-def _student_readme(course: Course, student: Path, *, notebooks: bool, recorded: bool) -> str:
-    rows = "\n".join(f"| `{e}` | `{course.stubs_dir}/{e}.py`" + (f" or `notebooks/{e}.ipynb`" if notebooks else "")
-                     + " |" for e in course.exercises)
-    notebook_text = (
-        "Or open `notebooks/EXERCISE.ipynb` in Jupyter or Colab: fill in the code cells, then run\n"
-        "the last cell, which checks the notebook's code with the same tests and shows the score.\n"
-        if notebooks else
-        "(This release has no notebooks: the autograde that made it could not build them.)\n"
-    )
-    recorded_text = (
-        "\n`recorded/` holds the reference solution's answers to the public tests' fixed inputs, so\n"
-        "the checks work offline, without any solution.\n"
-        if recorded else
-        "\n(This release has no recordings of the reference: the autograde that made it could not\n"
-        "record them, so the checks need the solutions.)\n"
-    )
+def _student_readme(course: Course, student: Path) -> str:
+    rows = "\n".join(f"| `{e}` | `{course.stubs_dir}/{e}.py` or `notebooks/{e}.ipynb` |" for e in course.exercises)
     first = course.exercises[0] if course.exercises else "EXERCISE"
     commands = [("autograde list", "the exercises and their points"),
                 ("autograde check", f"every exercise in {course.stubs_dir}/, with the public tests"),
@@ -400,7 +373,12 @@ With autograde installed, inside this folder:
 {usage}
 ```
 
-{notebook_text}
+Or open `notebooks/EXERCISE.ipynb` in Jupyter or Colab: fill in the code cells, then run
+the last cell, which checks the notebook's code with the same tests and shows the score.
+
 The tests in `{course.graders_dir}/` are the public ones; your final grade also uses hidden
 tests, which check the same contract on other inputs.
-{recorded_text}"""
+
+`recorded/` holds the reference solution's answers to the public tests' fixed inputs, so
+the checks work offline, without any solution.
+"""

@@ -15,19 +15,13 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import Callable, Sequence
 
 from autograde.config import Course
 from autograde.errors import ConfigError
-from autograde.grading import fork_server, grade
-from autograde.loaders import from_files
+from autograde.grading import GradingSession
 from autograde.reporters.terminal import points
 from autograde.results import Result, Status, TestResult
-from autograde.sandbox.forkserver import ServerPool
 
 # The two runs' seeds, each used as the course seed (public tests' inputs) and as the hidden
 # tests' secret seed. The first is the default course seed, so that a course that keeps the
@@ -222,7 +216,8 @@ class Report:
         return all(e.ok for e in self.exercises)
 
 
-def validate(*, course: Course, exercises: Sequence[str] = (), seeds: tuple[int, int] = SEEDS) -> Report:
+def validate(*, course: Course, exercises: Sequence[str] = (), seeds: tuple[int, int] = SEEDS,
+             warn: Callable[[str], None] | None = None) -> Report:
     """Validate the graders of ``exercises`` (all when empty): see the module docstring.
 
     Every subject is graded with hidden tests under ``seeds[0]`` and ``seeds[1]`` (each the
@@ -233,12 +228,12 @@ def validate(*, course: Course, exercises: Sequence[str] = (), seeds: tuple[int,
         raise ConfigError(f"validate needs two different seeds to detect flaky tests; got {seeds[0]} twice")
     selected = course.select(tuple(exercises))
     wrong = {e: mutants(course, e) for e in selected}  # read first: a malformed one stops us before grading
-    with fork_server(course, selected) as pool:
-        return Report(exercises=tuple(_exercise(course, pool, e, wrong[e], seeds) for e in selected), seeds=seeds)
+    with GradingSession(course, exercises=selected, warn=warn) as session:
+        return Report(exercises=tuple(_exercise(session, e, wrong[e], seeds) for e in selected), seeds=seeds)
 
 
-def _exercise(course: Course, pool: ServerPool, exercise: str, wrong: list[Mutant],
-              seeds: tuple[int, int]) -> ExerciseReport:
+def _exercise(session: GradingSession, exercise: str, wrong: list[Mutant], seeds: tuple[int, int]) -> ExerciseReport:
+    course = session.course
     reference_path = course.solutions / f"{exercise}.py"
     if not reference_path.is_file():
         raise ConfigError(f"validate needs the reference solution {reference_path}: run it in the instructor's "
@@ -247,9 +242,8 @@ def _exercise(course: Course, pool: ServerPool, exercise: str, wrong: list[Mutan
     stub_path = course.stubs / f"{exercise}.py"
 
     def run(source: str, path: Path, seed: int) -> Result:
-        submission = from_files({f"{exercise}.py": source.encode()}, name=path.stem, path=str(path))
-        return grade(course=course.with_overrides(seed=seed), submission=submission, server=pool,
-                     exercises=(exercise,), hidden=True, hidden_seed=seed)
+        submission = session.load(files={f"{exercise}.py": source.encode()}, name=path.stem, origin=str(path))
+        return session.grade(submission, exercises=(exercise,), hidden=True, hidden_seed=seed, seed=seed)
 
     flaky: dict[str, None] = {}  # every test found flaky, in order
 
@@ -289,22 +283,3 @@ def _exercise(course: Course, pool: ServerPool, exercise: str, wrong: list[Mutan
         mutants_caught=caught, mutants=len(wrong), variants_passing=passing, variants=len(right),
         flaky=tuple(flaky), failures=tuple(failures),
     )
-
-
-def render(report: Report, console: Console) -> None:
-    """Print ``report``: a table with a row per exercise, then every failure."""
-    table = Table(title="[bold]Graders validated[/]", title_justify="left", header_style="bold")
-    for column in ("exercise", "tests", "points", "mutants caught", "variants", "flaky", "status"):
-        table.add_column(column, justify="left" if column in ("exercise", "status") else "right")
-    for e in report.exercises:
-        table.add_row(
-            e.name, str(e.tests), f"{points(e.public_points)} + {points(e.hidden_points)} hidden",
-            f"{e.mutants_caught} / {e.mutants}", f"{e.variants_passing} / {e.variants}", str(len(e.flaky)),
-            Text("ok", style="green") if e.ok else Text(f"{len(e.failures)} failure(s)", style="red"),
-        )
-    console.print(table)
-    for e in report.exercises:
-        for failure in e.failures:
-            console.print(Text.assemble((f"{e.name}: ", "bold red"), failure))
-    console.print(f"seeds {report.seeds[0]} and {report.seeds[1]}: "
-                  + ("every grader passed validation" if report.ok else "validation failed"))

@@ -22,6 +22,7 @@ start beyond the fallback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -64,27 +65,23 @@ def child_start(mode: str, runs: int, preload: tuple[str, ...]) -> float:
 
 def submission_times(runs: int) -> dict[str, float]:
     """Median seconds to grade the NumPy reference solutions, per isolation, interleaved."""
-    from autograde.grading import grade
-    from autograde.sandbox.forkserver import ServerPool
+    from autograde.grading import GradingSession
 
     course = find_course(ROOT)
     numpy = [e for e in course.exercises if e != "keras_models"]
-    submission = loaders.load(course.solutions, exercises=course.exercises)
-    pools = {}
-    for name, mode in MODES.items():
-        os.environ["AUTOGRADE_SANDBOX"] = mode
-        pools[name] = ServerPool(hidden_paths=course.private_paths)
-    times: dict[str, list[float]] = {name: [] for name in pools}
-    try:
+    times: dict[str, list[float]] = {name: [] for name in MODES}
+    with contextlib.ExitStack() as stack:
+        sessions = {}
+        for name, mode in MODES.items():  # each session's servers start under its mode
+            os.environ["AUTOGRADE_SANDBOX"] = mode
+            sessions[name] = stack.enter_context(GradingSession(course, exercises=numpy))
+        submission = sessions["namespaces"].load(course.solutions)
         for i in range(runs + 1):
-            for name, pool in pools.items():
+            for name, session in sessions.items():
                 start = time.perf_counter()
-                grade(course=course, submission=submission, server=pool, exercises=numpy)
-                if i:  # the first run imports the graders and starts the servers
+                session.grade(submission)
+                if i:  # the first run imports the graders
                     times[name].append(time.perf_counter() - start)
-    finally:
-        for pool in pools.values():
-            pool.close()
     return {name: statistics.median(found) for name, found in times.items()}
 
 

@@ -15,9 +15,9 @@ import pytest
 import classroom
 from autograde import loaders
 from autograde.config import Course, find_course
-from autograde.grading import fork_server, grade
+from autograde.grading import GradingSession
 from autograde.results import Result
-from autograde.sandbox.forkserver import ForkServer
+from autograde.sandbox.forkserver import ForkServer, ServerPool
 from autograde.sandbox.limits import Limits
 from autograde.sandbox.proxy import Clock, StudentModule
 
@@ -37,10 +37,17 @@ def course() -> Course:
 
 
 @pytest.fixture(scope="session")
-def server(course: Course) -> Iterator[ForkServer]:
-    """One fork server for the whole test session."""
-    with fork_server(course) as running:
-        yield running
+def servers(course: Course) -> Iterator[ServerPool]:
+    """The fork servers of one grading session, for the whole test session (tests share
+    them between courses: ``GradingSession(other, servers=servers)``)."""
+    with GradingSession(course) as running:
+        yield running.servers
+
+
+@pytest.fixture(scope="session")
+def server(servers: ServerPool) -> ForkServer:
+    """The plain fork server (NumPy) of :func:`servers`."""
+    return servers.get()
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +67,7 @@ def basic_server(course: Course) -> Iterator[ForkServer]:
 
 
 @pytest.fixture
-def grade_sources(course: Course, server: ForkServer, tmp_path: Path) -> GradeSources:
+def grade_sources(course: Course, servers: ServerPool, tmp_path: Path) -> GradeSources:
     """``grade_sources({"perceptron": "...source..."}, exercises=[...])`` -> Result."""
 
     def run(sources: dict[str, str], *, exercises: tuple[str, ...] | list[str] = (), hidden: bool = False,
@@ -69,8 +76,7 @@ def grade_sources(course: Course, server: ForkServer, tmp_path: Path) -> GradeSo
         folder.mkdir()
         for name, text in sources.items():
             (folder / f"{name}.py").write_text(text, encoding="utf-8")
-        return grade(course=course_ or course, submission=loaders.load(folder), server=server,
-                     exercises=exercises or tuple(sources), hidden=hidden, hidden_seed=HIDDEN_SEED)
+        return GradingSession(course_ or course, servers=servers).grade(loaders.load(folder), exercises=exercises or tuple(sources), hidden=hidden, hidden_seed=HIDDEN_SEED)
 
     return run
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,11 +92,34 @@ def test_missing_submission_path_is_a_usage_error(run):
 
 
 def test_list_shows_exercises_in_teaching_order_with_points(run):
-    result = run("list")
+    result = run("list")  # not a terminal: a plain line per exercise
     assert result.exit_code == 0
-    rows = [line.split("│")[1:-1] for line in result.output.splitlines() if line.startswith("│")]
-    assert [r[0].strip() for r in rows] == list(find_course(ROOT).exercises)
-    assert [c.strip() for c in rows[0]] == ["perceptron", "13", "20", "2", "3"]
+    lines = result.output.splitlines()
+    assert [line.split(":")[0] for line in lines] == list(find_course(ROOT).exercises)
+    assert lines[0] == "perceptron: 13 public tests (20 points), 2 hidden tests (3 points)"
+
+
+def test_list_piped_at_60_columns_shows_every_name_whole():
+    done = subprocess.run(f"{sys.executable} -m autograde list | cat", shell=True, cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, "COLUMNS": "60"}, check=True)
+    names = [line.split(":")[0] for line in done.stdout.splitlines()]
+    assert names == list(find_course(ROOT).exercises)
+    assert "gradient_descent" in names and "…" not in done.stdout
+
+
+def test_list_in_a_narrow_terminal_folds_names_and_never_cuts_them():
+    from rich.console import Console
+
+    from autograde.grading import inventory
+    from autograde.reporters import terminal
+
+    console = Console(width=40, force_terminal=True, record=True, color_system=None)
+    terminal.exercises(inventory(course=find_course(ROOT)), console)
+    text = console.export_text()
+    assert "…" not in text
+    cells = "".join(line.split("│")[1] for line in text.splitlines() if line.startswith("│"))
+    for name in find_course(ROOT).exercises:
+        assert name in cells.replace(" ", ""), name
 
 
 def test_hint_for_one_test(run):

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from autograde.compare import (
-    GradingFailure,
     assert_close,
     assert_no_warnings,
     assert_unchanged,
@@ -15,6 +14,7 @@ from autograde.compare import (
     fail,
 )
 from autograde.compare import format as fmt
+from autograde.errors import ConfigError, GradingFailure, ToleranceError
 from autograde.sandbox.proxy import CallRecord, Warning_
 
 
@@ -94,8 +94,21 @@ def test_tolerances_depend_on_dtype_and_come_in_pairs():
     with pytest.raises(GradingFailure):
         assert_close(1.000001, 1.0)
     assert_close(1.001, 1.0, rtol=1e-2, atol=0.0)
-    with pytest.raises(TypeError, match="rtol and atol together"):
+    with pytest.raises(ToleranceError) as caught:
         assert_close(1.0, 1.0, rtol=1e-3)
+    assert str(caught.value) == (
+        "assert_close(rtol=0.001) has no atol: rtol and atol are given together or not at all; give atol as well, "
+        "or neither to use the defaults for the expected value's dtype (autograde.compare.TOLERANCES)")
+    assert isinstance(caught.value, ConfigError)  # the grader's author's mistake, not the learner's
+
+
+def test_check_refuses_a_lone_tolerance_before_calling_the_learner():
+    class Never:
+        def call(self, *args, **kwargs):
+            raise AssertionError("the learner's function was called")
+
+    with pytest.raises(ToleranceError, match=r"^check\(atol=0\.5\) has no rtol: "):
+        check(Never(), lambda x: x, 1.0, atol=0.5)
 
 
 def test_hint_may_depend_on_what_was_observed():

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from autograde.gradebook import SCHEMA, Gradebook, GradebookError, Row, RowStatus, Stamp
+from autograde.errors import GradebookError
+from autograde.gradebook import SCHEMA, Gradebook, Row, RowStatus, Stamp
 from autograde.results import ExerciseResult, Result, Status, TestResult
 
 

@@ -118,9 +118,10 @@ def test_result_round_trips_through_json(grade_sources):
 
 
 def test_a_grading_run_starts_only_the_fork_servers_its_exercises_need(course):
-    from autograde.grading import fork_server
+    from autograde.grading import GradingSession
 
-    with fork_server(course, ["perceptron", "losses"]) as pool:
+    with GradingSession(course, exercises=["perceptron", "losses"]) as session:
+        pool = session.servers
         assert list(pool.servers) == [()]
         assert pool.get(("tensorflow", "keras")) is pool.get(("tensorflow", "keras"))
         assert list(pool.servers) == [(), ("tensorflow", "keras")]
@@ -156,16 +157,15 @@ def _probe(tmp_path, function: str, replacement: str):  # type: ignore[no-untype
     return loaders.load(folder)
 
 
-def _grade(course, server, submission, seed=None):  # type: ignore[no-untyped-def]
-    from autograde.grading import grade
+def _grade(course, servers, submission, seed=None):  # type: ignore[no-untyped-def]
+    from autograde.grading import GradingSession
 
-    return grade(course=course, submission=submission, server=server, exercises=("losses",), hidden=True,
-                 hidden_seed=seed)
+    return GradingSession(course, servers=servers).grade(submission, exercises=("losses",), hidden=True, hidden_seed=seed)
 
 
-def test_hidden_inputs_come_from_the_secret_seed_public_ones_do_not(course, server, tmp_path):
+def test_hidden_inputs_come_from_the_secret_seed_public_ones_do_not(course, servers, tmp_path):
     probe = _probe(tmp_path, "one_hot", PROBE_INPUTS)
-    first, again, other = (_grade(course, server, probe, seed) for seed in (11, 11, 12))
+    first, again, other = (_grade(course, servers, probe, seed) for seed in (11, 11, 12))
     hidden, public = "test_one_hot_large", "test_one_hot_values"
     assert _inputs_seen(first, hidden).startswith("input ")
     assert _inputs_seen(first, hidden) == _inputs_seen(again, hidden)  # the same secret, the same inputs
@@ -174,9 +174,9 @@ def test_hidden_inputs_come_from_the_secret_seed_public_ones_do_not(course, serv
     assert first.score == first.max_score == other.score
 
 
-def test_without_a_seed_each_run_draws_a_fresh_secret(course, server, tmp_path):
+def test_without_a_seed_each_run_draws_a_fresh_secret(course, servers, tmp_path):
     probe = _probe(tmp_path, "one_hot", PROBE_INPUTS)
-    runs = [_grade(course, server, probe) for _ in range(2)]
+    runs = [_grade(course, servers, probe) for _ in range(2)]
     assert _inputs_seen(runs[0], "test_one_hot_large") != _inputs_seen(runs[1], "test_one_hot_large")
 
 
@@ -197,24 +197,23 @@ def entropy(p):
 '''
 
 
-def test_the_secret_seed_never_reaches_the_child(course, server, tmp_path):
+def test_the_secret_seed_never_reaches_the_child(course, servers, tmp_path):
     secret = 7_315_900_431_117_263_051
-    result = _grade(course, server, _probe(tmp_path, "entropy", SEED_HUNT), secret)
+    result = _grade(course, servers, _probe(tmp_path, "entropy", SEED_HUNT), secret)
     outputs = "".join(t.output for e in result.exercises for t in e.tests)
     assert "PATH" in outputs  # the hunt ran and printed what it found
     assert str(secret) not in outputs and hex(secret)[2:] not in outputs
 
 
-def test_correct_code_gets_full_marks_whatever_the_secret(course, server):
+def test_correct_code_gets_full_marks_whatever_the_secret(course, servers):
     import secrets
 
     from autograde import loaders
-    from autograde.grading import grade
+    from autograde.grading import GradingSession
 
     numpy = tuple(e for e in course.exercises if e != "keras_models")
     for _ in range(3):
-        result = grade(course=course, submission=loaders.load(course.solutions), server=server, exercises=numpy,
-                       hidden=True, hidden_seed=secrets.randbits(63))
+        result = GradingSession(course, servers=servers).grade(loaders.load(course.solutions), exercises=numpy, hidden=True, hidden_seed=secrets.randbits(63))
         assert result.score == result.max_score, [(t.name, t.message) for e in result.exercises for t in e.tests
                                                   if t.status is not Status.PASSED]
 

@@ -12,7 +12,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograde import loaders
 from autograde.errors import StudentException, StudentLoadError, SubmissionError
-from autograde.grading import grade
+from autograde.grading import GradingSession
 from autograde.loaders import Cell
 from autograde.results import Result, Status
 from autograde.sandbox.limits import Limits
@@ -218,7 +218,7 @@ def test_a_notebook_load_failure_hints_at_jupyter_not_python():
     assert hint.startswith("Run `python kim.py` yourself")
 
 
-def test_a_notebook_is_graded_end_to_end(course, server, tmp_path: Path, monkeypatch):
+def test_a_notebook_is_graded_end_to_end(course, servers, tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # files are shown relative to the working directory
     path = tmp_path / "kim.ipynb"
     path.write_bytes(notebook(
@@ -228,7 +228,7 @@ def test_a_notebook_is_graded_end_to_end(course, server, tmp_path: Path, monkeyp
         solution_source("perceptron"),
     ))
     sub = loaders.load(path, exercises=("perceptron",))
-    result = grade(course=course, submission=sub, server=server, exercises=("perceptron",))
+    result = GradingSession(course, servers=servers).grade(sub, exercises=("perceptron",))
     assert result.notes == (
         "kim.ipynb is not named after an exercise; as the only code file it stands in for every exercise's "
         "module (perceptron)",

@@ -337,12 +337,12 @@ def test_a_folder_of_several_unnamed_files_is_ambiguous(tmp_path: Path):
 # ---------------------------------------------------------------- end to end
 
 
-def test_a_class_zip_is_discovered_read_and_graded(course, server, tmp_path: Path):
+def test_a_class_zip_is_discovered_read_and_graded(course, servers, tmp_path: Path):
     """Moodle folders in a class zip; one student uploaded a zip holding a notebook."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-    from autograde.grading import grade
+    from autograde.grading import GradingSession
     from autograde.results import Status
     from conftest import solution_source
 
@@ -358,7 +358,7 @@ def test_a_class_zip_is_discovered_read_and_graded(course, server, tmp_path: Pat
     for candidate in (kim, lee):
         sub = loaders.from_files(candidate.files, name=candidate.student, path=candidate.origin,
                                  exercises=("perceptron",), notes=candidate.notes)
-        results[candidate.student] = grade(course=course, submission=sub, server=server, exercises=("perceptron",))
+        results[candidate.student] = GradingSession(course, servers=servers).grade(sub, exercises=("perceptron",))
     (kim_perceptron,) = results["Kim Minjun"].exercises
     assert kim_perceptron.notes == (
         "perceptron.ipynb: cell 2 raised ZeroDivisionError: division by zero; the cells after it ran anyway",

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from autograde import models
-from autograde.compare import GradingFailure
 from autograde.datasets import load_auto_mpg, load_digits
+from autograde.errors import GradingFailure
 
 keras = pytest.importorskip("keras")
 from autograde.sandbox.keras_models import describe  # noqa: E402  (needs keras)

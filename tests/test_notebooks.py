@@ -15,6 +15,7 @@ import pytest
 from nbformat import NotebookNode
 
 from autograde import notebooks
+from autograde.solution_markers import strip_markers
 from autograde.config import Course, find_course
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,11 +47,11 @@ def source(course: Course, exercise: str) -> NotebookNode:
 def solved_sources(course: Course, exercise: str) -> dict[str, str]:
     """What a learner who got everything right has in each code cell, by cell id: the
     source notebook's solution cells without markers, and the reference's constants."""
-    plain = notebooks.strip_markers(solution(course, exercise))
+    plain = strip_markers(solution(course, exercise))
     lines = plain.splitlines()
     constants = {f"{exercise}-{u.name}": "\n".join(lines[u.first - 1:u.last]) + "\n"
                  for u in notebooks.units(plain) if u.kind == "assignment"}
-    cells = {c.id: notebooks.strip_markers(c.source) for c in source(course, exercise).cells
+    cells = {c.id: strip_markers(c.source) for c in source(course, exercise).cells
              if c.metadata.get("nbgrader", {}).get("solution")}
     return {**constants, **cells}
 
@@ -283,8 +284,7 @@ def test_a_hanging_cell_is_stopped_and_only_its_functions_tests_lose(course, tmp
     """A notebook released by real nbgrader, nbgrader's test cells left in, solved but for a
     softmax that loops forever, and a cell of the learner's own that calls it."""
     pytest.importorskip("nbgrader", reason="nbgrader is a test dependency: pip install -e '.[test]'")
-    from autograde.grading import fork_server, grade
-    from autograde.loaders import load
+    from autograde.grading import GradingSession
 
     (tmp_path / "nbgrader_config.py").write_text(
         f"c = get_config()\nc.CourseDirectory.root = {str(tmp_path)!r}\nc.CourseDirectory.course_id = 'autograde'\n")
@@ -309,9 +309,8 @@ def test_a_hanging_cell_is_stopped_and_only_its_functions_tests_lose(course, tmp
     nbformat.write(released, tmp_path / "submitted" / "activations.ipynb")
 
     limited = course.with_overrides(cell_timeout_s=2.0)
-    with fork_server(limited, ["activations"]) as server:
-        submission = load(tmp_path / "submitted", exercises=limited.exercises)
-        result = grade(course=limited, submission=submission, server=server, exercises=["activations"])
+    with GradingSession(limited, exercises=["activations"]) as session:
+        result = session.grade(session.load(tmp_path / "submitted"))
     skipped = sorted((numbers["test-relu"], numbers["test-softmax"], numbers["activations-check"]))
     shown = tmp_path / "submitted" / "activations.ipynb"  # as messages name a file of a folder
     assert (f"{shown}: cells {', '.join(map(str, skipped))} only check the work (test cells) and did not "

@@ -10,7 +10,7 @@ import pytest
 from autograde import loaders
 from autograde.config import find_course
 from autograde.errors import ConfigError
-from autograde.grading import grade, inventory
+from autograde.grading import GradingSession, inventory
 from autograde.results import Status
 
 SOLUTION = "def double(x):\n    return 2 * x\n"
@@ -56,10 +56,10 @@ def submission(root: Path, text: str) -> loaders.Submission:
     return loaders.load(root / "work")
 
 
-def test_markers_become_points_hints_timeouts_and_visibility(mini, server):
+def test_markers_become_points_hints_timeouts_and_visibility(mini, servers):
     course = find_course(mini)
     slow = "import time\ndef double(x):\n    time.sleep(2.5)\n    return 2 * x\n"
-    result = grade(course=course, submission=submission(mini, slow), server=server)
+    result = GradingSession(course, servers=servers).grade(submission(mini, slow))
     tests = {t.name: t for t in result.exercises[0].tests}
     assert list(tests) == ["test_double", "test_fast_enough", "test_skipped"]
     assert tests["test_double"].status is Status.TIMEOUT  # the course default is 2 s
@@ -70,8 +70,8 @@ def test_markers_become_points_hints_timeouts_and_visibility(mini, server):
     assert result.max_score == 4
 
 
-def test_passing_submission_with_hidden_tests(mini, server):
-    result = grade(course=find_course(mini), submission=submission(mini, SOLUTION), server=server, hidden=True)
+def test_passing_submission_with_hidden_tests(mini, servers):
+    result = GradingSession(find_course(mini), servers=servers).grade(submission(mini, SOLUTION), hidden=True)
     scores = {t.name: (t.score, t.max_score, t.status) for t in result.exercises[0].tests}
     assert scores == {
         "test_double": (2.0, 2.0, Status.PASSED),
@@ -81,25 +81,24 @@ def test_passing_submission_with_hidden_tests(mini, server):
     }
 
 
-def test_a_failed_check_carries_the_marker_hint(mini, server):
-    result = grade(course=find_course(mini), submission=submission(mini, "def double(x):\n    return x + x + 1\n"),
-                   server=server)
+def test_a_failed_check_carries_the_marker_hint(mini, servers):
+    result = GradingSession(find_course(mini), servers=servers).grade(submission(mini, "def double(x):\n    return x + x + 1\n"))
     test = result.exercises[0].tests[0]
     assert test.status is Status.FAILED and test.hint == "Multiply by two."
     assert test.message.startswith("When calling double(array([")
 
 
-def test_a_test_without_points_is_a_configuration_error(mini, server):
+def test_a_test_without_points_is_a_configuration_error(mini, servers):
     grader = mini / "graders" / "test_twice.py"
     grader.write_text(grader.read_text() + "\ndef test_forgot_points(student):\n    pass\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"test_forgot_points has no @pytest.mark.points\(n\) marker"):
-        grade(course=find_course(mini), submission=submission(mini, SOLUTION), server=server)
+        GradingSession(find_course(mini), servers=servers).grade(submission(mini, SOLUTION))
 
 
-def test_a_grader_that_does_not_import_is_a_configuration_error(mini, server):
+def test_a_grader_that_does_not_import_is_a_configuration_error(mini, servers):
     (mini / "graders" / "test_twice.py").write_text("import no_such_module\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="the graders could not be collected"):
-        grade(course=find_course(mini), submission=submission(mini, SOLUTION), server=server)
+        GradingSession(find_course(mini), servers=servers).grade(submission(mini, SOLUTION))
 
 
 def test_inventory_lists_every_test_with_its_spec(mini):
@@ -115,6 +114,6 @@ def test_inventory_lists_every_test_with_its_spec(mini):
 
 def test_plain_pytest_with_the_plugin(mini, pytester: pytest.Pytester):
     submission(mini, "def double(x):\n    return 3 * x\n")
-    outcome = pytester.runpytest_subprocess("-p", "autograde.plugin", "--submission", "work", "graders")
+    outcome = pytester.runpytest_subprocess("-p", "autograde.plain_pytest", "--submission", "work", "graders")
     outcome.assert_outcomes(passed=1, failed=1, skipped=1, deselected=1)
     outcome.stdout.fnmatch_lines(["*When calling double(array(*", "*Hint: Multiply by two.*"])

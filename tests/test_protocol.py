@@ -15,9 +15,9 @@ from typing import Any, Iterator
 import numpy as np
 import pytest
 
-from autograde.errors import ProtocolError, UnsupportedValue
+from autograde.errors import MessageTooLarge, ProtocolError, UnsupportedValue
 from autograde.sandbox import protocol
-from autograde.sandbox.protocol import HEADER, MAX_DEPTH, Handle, MessageTooLarge
+from autograde.sandbox.protocol import HEADER, MAX_DEPTH, Handle
 
 
 def roundtrip(value: Any) -> Any:

@@ -1,4 +1,5 @@
-"""Solution markers, stub generation, hidden-test stripping and the release bundles."""
+"""Solution markers, stub generation, hidden-test stripping, recording the reference and
+the release bundles."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import textwrap
 import tomllib
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -22,9 +22,9 @@ import classroom
 from autograde import wheel
 from autograde.cli import main
 from autograde.config import Course, find_course
-from autograde import release as release_module
 from autograde.errors import ConfigError
-from autograde.release import STUB, generate_stub, release, solution_regions, strip_hidden
+from autograde.release import generate_stub, record, release, solution_regions, strip_hidden
+from autograde.solution_markers import STUB
 from conftest import ROOT
 
 COURSE = find_course(ROOT)
@@ -373,19 +373,6 @@ def test_the_readmes_offline_install_gives_a_learner_a_working_autograde(bundle:
     assert "perceptron" in checked.stdout and "Traceback" not in checked.stdout + checked.stderr
 
 
-def test_release_without_notebooks_and_recordings_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """An autograde without the notebook builder and the recorder still releases stubs and graders."""
-    monkeypatch.setattr(release_module, "_optional", lambda name: None)
-    student = release(course=_small_course(tmp_path), out=tmp_path / "out") / "student"
-    assert sorted(p.name for p in student.iterdir()) == ["README.md", "exercises", "graders", "pyproject.toml",
-                                                         "vendor"]
-    readme = (student / "README.md").read_text(encoding="utf-8")
-    assert "| `perceptron` | `exercises/perceptron.py` |\n" in readme
-    assert "(This release has no notebooks: the autograde that made it could not build them.)\n" in readme
-    assert ("(This release has no recordings of the reference: the autograde that made it could not\n"
-            "record them, so the checks need the solutions.)\n") in readme
-
-
 def test_release_refuses_to_write_over_an_earlier_one(tmp_path: Path):
     (tmp_path / "out" / "student").mkdir(parents=True)
     with pytest.raises(ConfigError) as caught:
@@ -418,20 +405,35 @@ def test_release_refuses_a_hidden_test_outside_the_hidden_block(tmp_path: Path):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_failed_release_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A step failing halfway (here the first notebook, after the stubs and graders were
-    written) removes what was written, so half a release never passes for a whole one."""
-    def build(**_: object) -> None:
-        raise ConfigError("no notebook today")
+def test_record_refuses_a_reference_that_fails_a_public_test(tmp_path: Path):
+    course = _failing_reference(tmp_path)
+    with pytest.raises(ConfigError) as caught:
+        record(course=course, out=tmp_path / "out", exercises=["perceptron"])
+    assert str(caught.value).startswith(
+        "the reference solution does not pass every public test, so its answers were not recorded; fix the "
+        "solution or the grader first:\nperceptron::test_gates_table: ")
+    assert not (tmp_path / "out" / "recorded").exists()
 
-    monkeypatch.setattr(release_module, "_optional", lambda name: SimpleNamespace(build=build))
-    with pytest.raises(ConfigError, match="^no notebook today$"):
-        release(course=_small_course(tmp_path), out=tmp_path / "out")
+
+def test_a_failed_release_leaves_nothing_behind(tmp_path: Path):
+    """A step failing halfway (here recording the reference, after the stubs, graders and
+    learner notebooks were written) removes what was written, so half a release never
+    passes for a whole one."""
+    with pytest.raises(ConfigError, match="^the reference solution does not pass every public test"):
+        release(course=_failing_reference(tmp_path), out=tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
 
 
 def _small_course(tmp_path: Path) -> Course:
     return find_course(classroom.make_course(tmp_path / "course"))
+
+
+def _failing_reference(tmp_path: Path) -> Course:
+    """The small course whose reference perceptron fails a public test."""
+    course = _small_course(tmp_path)
+    with (course.solutions / "perceptron.py").open("a", encoding="utf-8") as f:
+        f.write("\n\nGATES['AND'] = (np.array([0.5, 0.5]), 0.2)\n")  # fires on (0, 0): not AND
+    return course
 
 
 def _leaks(folder: Path) -> list[str]:

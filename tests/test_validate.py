@@ -12,7 +12,8 @@ from typing import Callable
 from rich.console import Console
 
 from autograde.config import Course
-from autograde.validate import ExerciseReport, Report, render, validate
+from autograde.reporters.terminal import validation as render
+from autograde.validate import ExerciseReport, Report, validate
 from conftest import ROOT
 
 MakeCourse = Callable[..., Course]

@@ -28,10 +28,11 @@ from typing import Callable, Protocol, Sequence
 import autograde
 from autograde import loaders
 from autograde.config import Course
-from autograde.errors import EnvironmentProblem
+from autograde.errors import EnvironmentProblem, NoSubmissions
 from autograde.gradebook import Gradebook, Row, RowStatus
 from autograde.plugin.markers import GradeSpec
-from autograde.results import ExerciseResult, Result, Status, TestResult
+from autograde.results import Result, placeholder, unreadable_message
+from autograde.sandbox import isolation
 
 Inventory = dict[str, list[tuple[str, GradeSpec]]]
 
@@ -82,20 +83,27 @@ def grade_class(
     hidden: bool = True,
     force: bool = False,
     listener: Listener | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Grade every submission found under ``paths`` into ``gradebook``, ``jobs`` at a time.
 
     A submission whose row was graded from the same files, graders and hidden setting is
-    not graded again unless ``force``.
+    not graded again unless ``force``. Raises :class:`NoSubmissions` when ``paths`` hold
+    none; ``warn`` hears the sandbox's fallback warning, if any.
     """
-    from autograde.grading import current_environment, inventory as collect
+    from autograde.grading import current_environment, inventory as collect, sandbox_unavailable
 
     listener = listener or _Silent()
     started = time.perf_counter()
     candidates = loaders.discover(list(paths), exercises=course.exercises)
+    if not candidates:
+        raise NoSubmissions(paths)
     tests = collect(course=course)  # also proves the graders load before any worker starts
     version = grader_version(course)
-    environment = current_environment()
+    why = sandbox_unavailable()
+    if why and warn is not None:
+        warn(isolation.fallback_warning(why))
+    environment = current_environment(why)
     todo: list[loaders.Candidate] = []
     fresh: list[loaders.Candidate] = []
     changed: dict[str, list[str]] = {}  # how the environment changed -> the students graded again for it
@@ -159,30 +167,6 @@ def submission_budget(course: Course, tests: Inventory) -> float:
         settings = course.for_exercise(exercise)
         total += settings.limits.load_timeout_s + sum(spec.timeout_s for _, spec in specs)
     return total
-
-
-def placeholder(course: Course, tests: Inventory, *, student: str, message: str, hidden: bool,
-                notes: tuple[str, ...] = ()) -> Result:
-    """A complete result for a submission that could not be graded: every test is an
-    error saying why, so totals and exports still account for every point."""
-    exercises = tuple(
-        ExerciseResult(exercise, tuple(
-            TestResult(name=name, score=0.0, max_score=spec.points, status=Status.ERROR, message=message,
-                       hidden=spec.hidden)
-            for name, spec in specs if hidden or not spec.hidden
-        ))
-        for exercise, specs in tests.items()
-    )
-    return Result(
-        submission=student,
-        exercises=exercises,
-        hidden_tests_run=hidden,
-        hidden_tests_not_run=0 if hidden else sum(spec.hidden for specs in tests.values() for _, spec in specs),
-        environment={"autograde": autograde.__version__},
-        graded_at=_now(),
-        duration_s=0.0,
-        notes=notes,
-    )
 
 
 def _now() -> str:
@@ -326,8 +310,10 @@ class _Pool:
     def _row(self, candidate: loaders.Candidate, status: RowStatus, result: Result | None, error: str,
              elapsed: float) -> Row:
         if result is None:
-            result = placeholder(self.course, self.tests, student=candidate.student, hidden=self.hidden,
-                                 message=f"This submission could not be graded: {error}")
+            message = (unreadable_message(error) if status is RowStatus.UNREADABLE
+                       else f"This submission could not be graded: {error}")
+            result = placeholder(self.tests, submission=candidate.student, message=message, hidden=self.hidden,
+                                 environment={"autograde": autograde.__version__})
         return Row(
             student=candidate.student, origin=candidate.origin, status=status, result=result,
             content_hash=candidate.content_hash, grader_version=self.version, hidden=self.hidden,

@@ -17,11 +17,10 @@ from pathlib import Path
 
 from autograde import loaders
 from autograde.batch import ENVIRONMENT, decode_job
-from autograde.config import Course, find_course
-from autograde.errors import AutogradeError, EnvironmentProblem, SubmissionError
+from autograde.config import find_course
+from autograde.errors import AutogradeError, EnvironmentProblem
 from autograde.gradebook import RowStatus
-from autograde.grading import grade
-from autograde.sandbox.forkserver import ServerPool
+from autograde.grading import GradingSession
 from autograde.sandbox.zygote import die_with_parent
 
 
@@ -31,26 +30,23 @@ def main(argv: list[str]) -> None:
     os.dup2(2, 1)
     course = find_course(Path(argv[0]))
     hidden = argv[1] == "1"
-    pool = ServerPool(hidden_paths=course.private_paths)
-    pool.get(course.preload)  # the plain server starts now; others when an exercise needs them
-    try:
+    # The plain server starts now; others when an exercise needs them. The coordinator
+    # says once whether the sandbox fell back.
+    with GradingSession(course, start=False) as session:
         for line in sys.stdin.buffer:
             candidate, hidden_seed = decode_job(line)
-            replies.write(json.dumps(_grade(course, pool, candidate, hidden, hidden_seed)) + "\n")
+            replies.write(json.dumps(_grade(session, candidate, hidden, hidden_seed)) + "\n")
             replies.flush()
-    finally:
-        pool.close()
 
 
-def _grade(course: Course, pool: ServerPool, candidate: loaders.Candidate, hidden: bool, hidden_seed: int) -> dict:
+def _grade(session: GradingSession, candidate: loaders.Candidate, hidden: bool, hidden_seed: int) -> dict:
     """The reply for one job: how grading ended, the result document, the error if any."""
+    submission = session.load(files=candidate.files, name=candidate.student, origin=candidate.origin,
+                              notes=candidate.notes)
+    if submission.problem:  # the coordinator writes the row, as for one unreadable when found
+        return {"status": RowStatus.UNREADABLE.value, "result": None, "error": submission.problem}
     try:
-        submission = loaders.from_files(candidate.files, name=candidate.student, path=candidate.origin,
-                                        exercises=course.exercises, notes=candidate.notes)
-    except SubmissionError as exc:
-        return {"status": RowStatus.UNREADABLE.value, "result": None, "error": str(exc)}
-    try:
-        result = grade(course=course, submission=submission, server=pool, hidden=hidden, hidden_seed=hidden_seed)
+        result = session.grade(submission, hidden=hidden, hidden_seed=hidden_seed)
     except EnvironmentProblem as exc:  # this worker's Python cannot grade anyone: the batch stops
         return {"status": ENVIRONMENT, "result": None, "error": str(exc)}
     except AutogradeError as exc:  # every test lost to the course's set-up or the sandbox: not a verdict

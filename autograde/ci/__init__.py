@@ -25,20 +25,19 @@ import dataclasses
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Sequence
+from typing import Callable, Sequence
 
-from autograde import loaders
 from autograde.ci import git
 from autograde.ci.locate import Location, locate
 from autograde.config import Course, find_course
-from autograde.errors import ConfigError, SubmissionError
-from autograde.loaders import Submission
-from autograde.replay import FOLDER as RECORDED
+from autograde.errors import ConfigError
+from autograde.plugin.reference import FOLDER as RECORDED
 from autograde.reporters._common import number
 from autograde.results import Result
 from autograde.wheel import VENDOR
 
 WORKFLOWS = (".github/workflows", ".gitlab-ci.yml")  # at the repository's root
+Warn = Callable[[str], None] | None
 
 
 @dataclass(frozen=True)
@@ -120,20 +119,22 @@ def run_ci(
     hidden: bool = False,
     threshold: Threshold = FULL_MARKS,
     timeout_s: float | None = None,
+    warn: Warn = None,
 ) -> CiRun:
     """Grade the learner's work in the course repository at or above ``start``.
 
     ``base``: a commit to compare with (tamper check; the base's course grades).
     ``course``: a course folder whose graders grade instead of the repository's.
     ``submission``: the learner's work (default: the course's exercise folder, as the
-    base's settings name it), e.g. a folder of notebooks.
+    base's settings name it), e.g. a folder of notebooks. ``warn`` hears the sandbox's
+    fallback warning, if any.
     """
     external = find_course(course) if course is not None else None
     if base is None:
         here = find_course(start=start, environment=False)
         graders = external or here
         return _grade(graders, submission or here.stubs, Path(here.root), exercises, hidden, threshold, timeout_s,
-                      described=_described(graders, "the working tree", external is not None))
+                      described=_described(graders, "the working tree", external is not None), warn=warn)
     try:
         root = find_course(start=start, environment=False).root.resolve()
     except ConfigError:  # the change may have deleted pyproject.toml: the base's is the one that counts
@@ -151,7 +152,8 @@ def run_ci(
         tampered = tampered_paths(git.changed_files(repo, git.merge_base(repo, commit)), protected(at_base, folder))
         graders = external or at_base
         run = _grade(graders, submission or root / at_base.stubs_dir, repo, exercises, hidden, threshold, timeout_s,
-                     described=_described(graders, f"the base commit {commit[:12]}", external is not None))
+                     described=_described(graders, f"the base commit {commit[:12]}", external is not None),
+                     warn=warn)
     run = dataclasses.replace(run, base=commit, tampered=tampered)
     if tampered:  # the result document says so too, wherever it goes
         run = dataclasses.replace(run, result=dataclasses.replace(run.result, notes=(*run.result.notes,
@@ -166,24 +168,15 @@ def _described(course: Course, where: str, external: bool) -> str:
 
 
 def _grade(course: Course, stubs: Path, repo: Path, exercises: Sequence[str], hidden: bool,
-           threshold: Threshold, timeout_s: float | None, *, described: str) -> CiRun:
+           threshold: Threshold, timeout_s: float | None, *, described: str, warn: Warn) -> CiRun:
     """Grade the learner's ``stubs`` (a folder or file) with ``course``; annotation paths
     start at ``repo``."""
-    # pytest, the sandbox and the batch machinery: imported only when grading
-    from autograde.batch import placeholder
-    from autograde.grading import fork_server, grade, inventory
+    from autograde.grading import GradingSession  # pytest and the sandbox: imported only when grading
 
     course = course.with_overrides(timeout_s=timeout_s)
-    selected = course.select(tuple(exercises))
-    try:
-        submission = loaders.load(stubs, name=repo.name, exercises=course.exercises)
-    except SubmissionError as exc:  # a broken notebook is a result like any other: every test 0, saying why
-        submission = Submission(name=repo.name, path=str(stubs), modules={})
-        result = placeholder(course, inventory(course=course, exercises=selected), student=repo.name, hidden=hidden,
-                             message=f"Your work could not be read, so no test could run: {exc}")
-    else:
-        with fork_server(course, selected) as server:
-            result = grade(course=course, submission=submission, server=server, exercises=selected, hidden=hidden)
+    with GradingSession(course, exercises=exercises, warn=warn) as session:
+        submission = session.load(stubs, name=repo.name)
+        result = session.grade(submission, hidden=hidden)
     where = stubs.resolve() if stubs.is_dir() else stubs.resolve().parent
     folder = where.relative_to(repo.resolve()).as_posix() if where.is_relative_to(repo.resolve()) else str(where)
     return CiRun(result=result, locations=locate(result, submission, folder), threshold=threshold,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from autograde.loaders import Submission
+from autograde.reporters.visibility import visible
 from autograde.results import Result, TestResult
 
 
@@ -68,7 +69,7 @@ def definitions(source: str) -> dict[str, int]:
 
 
 def _place(test: TestResult, path: str, filename: str, defs: dict[str, int]) -> Location:
-    message = "" if test.hidden else test.message  # a hidden test's message is not evidence to show
+    message = visible(test).message  # what the learner may see is the only evidence to show
     traceback = re.findall(rf'File "{re.escape(filename)}", line (\d+), in (\w+)', message)
     if traceback:  # the learner's innermost frame: where it went wrong
         line, function = traceback[-1]

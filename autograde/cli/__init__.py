@@ -5,42 +5,38 @@ Exit codes (all commands):
 ====  ==========================================================
 0     success; for ``check``, every graded test passed; for ``ci``,
       the score reached ``--min-score``
-1     ``check`` graded the submission and some tests did not pass;
-      ``ci``: the score is below ``--min-score``
+1     ``check`` graded the submission and some tests did not pass
+      (an unreadable submission is graded: every test says why);
+      ``ci``: the score is below ``--min-score``; ``grade``: some
+      submissions could not be graded, or none were found
 2     usage or configuration error (bad option, unknown exercise,
-      no course found, unreadable submission, broken grader)
+      no course found, broken grader, an output that exists already,
+      a Python installation that cannot grade)
 3     internal error in autograde itself (please report it)
 4     ``ci``: the change tampers with protected files (graders,
       solutions, recorded answers, configuration, CI workflows)
+130   interrupted (Ctrl-C)
 ====  ==========================================================
+
+They are :class:`autograde.cli.common.Exit`; :func:`autograde.cli.common.command` maps
+errors to them, so no command handles its own.
 """
 
 from __future__ import annotations
 
 import os
-import sys
-import traceback
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from autograde import __version__
-from autograde.errors import AutogradeError, ConfigError, SubmissionError
-
-EXIT_OK, EXIT_NOT_FULL, EXIT_USAGE, EXIT_INTERNAL, EXIT_TAMPERED = 0, 1, 2, 3, 4
-
-
-def _course_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--course",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="AUTOGRADE_COURSE",
-        help="The course folder (default: the nearest folder upwards whose pyproject.toml "
-        "has a [tool.autograde] table).",
-    )(f)
+from autograde.cli.common import (
+    TIMEOUT, Exit, OutputPath, command, course_option, refuse_existing, warner, write_text,
+)
+from autograde.errors import ConfigError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,20 +69,22 @@ def main() -> None:
     """
 
 
-@main.command()
+@command(main)
 @click.argument("exercises", nargs=-1)
 @click.option(
     "--submission",
     type=click.Path(exists=True, path_type=Path),
     default=None,
-    help="Folder of exercise modules (or one .py file) to grade. Default: the course's exercises/ folder.",
+    help="Folder of exercise modules (or one .py file, notebook or .zip) to grade. Default: the course's "
+    "exercises/ folder.",
 )
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--json", "json_path", type=OutputPath("file"),
               help="Also write the result document (JSON, schema autograde.result/1) to this file.")
-@click.option("--timeout", type=float, default=None, help="Seconds each test may take (default: course setting, 2).")
-@_course_option
-def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path | None,
-          timeout: float | None, course: Path | None) -> None:
+@click.option("--timeout", type=TIMEOUT, default=None,
+              help="Seconds each test may take, more than 0 (default: course setting, 2).")
+@course_option
+def check(console: Console, exercises: tuple[str, ...], submission: Path | None, json_path: Path | None,
+          timeout: float | None, course: Path | None) -> Exit:
     """Grade EXERCISES (default: all) with the public tests and show what to fix.
 
     \b
@@ -98,64 +96,37 @@ def check(exercises: tuple[str, ...], submission: Path | None, json_path: Path |
     Exit status: 0 when every test passed, 1 when some did not, 2 for a usage
     or configuration error, 3 for an internal error.
     """
-    from autograde import loaders
     from autograde.config import find_course
-    from autograde.grading import fork_server, grade
+    from autograde.grading import GradingSession
     from autograde.reporters import terminal
 
-    console = Console(highlight=False)
-
-    def run() -> int:
-        found = find_course(course).with_overrides(timeout_s=timeout)
-        selected = found.select(exercises)
-        with fork_server(found, selected) as server:
-            _warn_if_fallback(server, console)
-            result = grade(
-                course=found,
-                submission=loaders.load(submission or found.stubs, exercises=found.exercises),
-                server=server,
-                exercises=selected,
-            )
-        terminal.render(result, console, hidden_elsewhere=found.bundle == "student")
-        if json_path is not None:
-            json_path.write_text(result.to_json(), encoding="utf-8")
-            console.print(f"[dim]Result written to {escape(str(json_path))}[/]")
-        return EXIT_OK if result.score == result.max_score else EXIT_NOT_FULL
-
-    sys.exit(_guarded(run, console))
+    found = find_course(course).with_overrides(timeout_s=timeout)
+    with GradingSession(found, exercises=exercises, warn=warner(console)) as session:
+        result = session.grade(session.load(submission))
+    terminal.render(result, console, hidden_elsewhere=found.bundle == "student")
+    if json_path is not None:
+        write_text(json_path, result.to_json())
+        console.print(f"[dim]Result written to {escape(str(json_path))}[/]")
+    return Exit.OK if result.score == result.max_score else Exit.NOT_FULL
 
 
-@main.command("list")
-@_course_option
-def list_(course: Path | None) -> None:
+@command(main, "list")
+@course_option
+def list_(console: Console, course: Path | None) -> Exit:
     """List the exercises in teaching order, with their tests and points."""
-    from rich.table import Table
-
     from autograde.config import find_course
     from autograde.grading import inventory
-    from autograde.reporters.terminal import points
+    from autograde.reporters import terminal
 
-    console = Console(highlight=False)
-
-    def run() -> int:
-        tests = inventory(course=find_course(course))
-        table = Table("exercise", "public tests", "public points", "hidden tests", "hidden points", header_style="bold")
-        for name, specs in tests.items():
-            public = [s for _, s in specs if not s.hidden]
-            hidden = [s for _, s in specs if s.hidden]
-            table.add_row(name, str(len(public)), points(sum(s.points for s in public)),
-                          str(len(hidden)), points(sum(s.points for s in hidden)))
-        console.print(table)
-        return EXIT_OK
-
-    sys.exit(_guarded(run, console))
+    terminal.exercises(inventory(course=find_course(course)), console)
+    return Exit.OK
 
 
-@main.command()
+@command(main)
 @click.argument("exercise")
 @click.argument("test", required=False)
-@_course_option
-def hint(exercise: str, test: str | None, course: Path | None) -> None:
+@course_option
+def hint(console: Console, exercise: str, test: str | None, course: Path | None) -> Exit:
     """Show the hints of EXERCISE's public tests (or of one TEST).
 
     \b
@@ -165,59 +136,48 @@ def hint(exercise: str, test: str | None, course: Path | None) -> None:
     """
     from autograde.config import find_course
     from autograde.grading import inventory
+    from autograde.reporters import terminal
 
-    console = Console(highlight=False)
-
-    def run() -> int:
-        specs = [(n, s) for n, s in inventory(course=find_course(course), exercises=[exercise])[exercise] if not s.hidden]
-        if test is not None:
-            chosen = [(n, s) for n, s in specs if n == test or n.split("[")[0] == test]
-            if not chosen:
-                names = ", ".join(dict.fromkeys(n.split("[")[0] for n, _ in specs))
-                raise ConfigError(f"{exercise} has no public test {test!r}; its tests: {names}")
-            specs = chosen
-        for name, spec in specs:
-            console.print(f"[bold]{escape(name)}[/] [dim]({spec.points:g} point{'s' if spec.points != 1 else ''})[/]")
-            console.print("  " + escape(spec.hint or "No hint for this test: read the message autograde check shows."))
-        return EXIT_OK
-
-    sys.exit(_guarded(run, console))
+    specs = [(n, s) for n, s in inventory(course=find_course(course), exercises=[exercise])[exercise] if not s.hidden]
+    if test is not None:
+        chosen = [(n, s) for n, s in specs if n == test or n.split("[")[0] == test]
+        if not chosen:
+            names = ", ".join(dict.fromkeys(n.split("[")[0] for n, _ in specs))
+            raise ConfigError(f"{exercise} has no public test {test!r}; its tests: {names}")
+        specs = chosen
+    terminal.hints(specs, console)
+    return Exit.OK
 
 
-_GRADEBOOK = click.option(
-    "--gradebook", type=click.Path(dir_okay=False, path_type=Path), default=Path("gradebook.db"), show_default=True,
-    help="The gradebook file (SQLite).",
-)
-
-
-@main.command("grade")
+@command(main, "grade")
 @click.argument("submissions", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Submissions graded at once (default: the machine's cores).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Submissions graded at once, 1 or more (default: the machine's cores).")
+@click.option("--out", type=OutputPath("folder"),
               help="Write everything into this folder: gradebook.db, grades.csv, feedback/ and report.html "
               "(each unless named by its own option).")
-@click.option("--gradebook", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--gradebook", type=OutputPath("file"), default=None,
               help="The gradebook file (SQLite). Default: OUT/gradebook.db, or gradebook.db.")
-@click.option("--feedback", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--feedback", type=OutputPath("folder"),
               help="Write each student's feedback (Markdown and HTML) into this folder.")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--csv", "csv_path", type=OutputPath("file"),
               help="Write the class's scores as CSV (one row per student) to this file.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--report", "report_path", type=OutputPath("file"),
               help="Write the class report (one HTML page) to this file.")
 @click.option("--hidden/--public", default=True, show_default=True,
               help="Run the hidden tests too, or the public ones only.")
 @click.option("--force", is_flag=True, help="Regrade every submission, even those whose row is up to date.")
-@_course_option
-def grade_(submissions: tuple[Path, ...], jobs: int | None, out: Path | None, gradebook: Path | None,
-           feedback: Path | None, csv_path: Path | None, report_path: Path | None, hidden: bool, force: bool,
-           course: Path | None) -> None:
+@course_option
+def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, out: Path | None,
+           gradebook: Path | None, feedback: Path | None, csv_path: Path | None, report_path: Path | None,
+           hidden: bool, force: bool, course: Path | None) -> Exit:
     """Grade a class: every submission found in SUBMISSIONS, into the gradebook.
 
     SUBMISSIONS are folders of many submissions (one per student), LMS exports (a zip
     or folder of per-student files), or single submissions (a folder, .py, .ipynb or
     .zip). A submission whose row is up to date (same files, same graders) is not
-    graded again, so an interrupted run resumes where it stopped.
+    graded again, so an interrupted run resumes where it stopped; the CSV, feedback and
+    report are written again from the gradebook each time.
 
     \b
     Examples:
@@ -226,82 +186,60 @@ def grade_(submissions: tuple[Path, ...], jobs: int | None, out: Path | None, gr
         autograde grade canvas_export.zip --feedback feedback/ --public
 
     Exit status: 0 when every submission was graded, 1 when some could not be
-    (unreadable, crashed or timed out: they have rows saying why), 2 for a usage or
-    configuration error, 3 for an internal error.
+    (unreadable, crashed or timed out: they have rows saying why) or none were
+    found, 2 for a usage or configuration error, 3 for an internal error.
     """
     from autograde.batch import grade_class
     from autograde.config import find_course
     from autograde.gradebook import Gradebook
     from autograde.reporters import batch as batch_reporter
+    from autograde.reporters.exporters import EXPORTERS
 
-    console = Console(highlight=False, soft_wrap=True)  # paths stay whole, to copy
     if out is not None:
         gradebook = gradebook or out / "gradebook.db"
         feedback = feedback or out / "feedback"
         csv_path = csv_path or out / "grades.csv"
         report_path = report_path or out / "report.html"
     book_path = gradebook or Path("gradebook.db")
-
-    def run() -> int:
-        found = find_course(course)
-        with Gradebook(book_path) as book, batch_reporter.Progress(console) as progress:
-            outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
-                                  hidden=hidden, force=force, listener=progress)
-        batch_reporter.summary(outcome, console)
-        written = _write_outputs(list(outcome.rows), feedback=feedback, csv_path=csv_path, report_path=report_path)
-        for label, path in [("gradebook", book_path), *written]:
-            console.print(f"{label + ':':<10} {escape(str(path))}")
-        if report_path is not None:
-            console.print(f"Open the report in a browser: {escape(report_path.resolve().as_uri())}")
-        return EXIT_OK if not outcome.not_graded else EXIT_NOT_FULL
-
-    sys.exit(_guarded(run, console))
-
-
-def _warn_if_fallback(server: Any, console: Console) -> None:
-    """Say so when learner code runs without kernel namespaces (docs/security.md)."""
-    why = server.isolation()
-    if why:
-        console.print(f"[yellow]warning: the sandbox runs without kernel namespaces here ({escape(why)}); "
-                      "learner code is limited but can read files and use the network: see docs/security.md[/]")
-
-
-def _write_outputs(rows: list[Any], *, feedback: Path | None, csv_path: Path | None,
-                   report_path: Path | None) -> list[tuple[str, Path]]:
-    """Write the files ``grade`` was asked for; return (label, path) of each."""
-    from autograde.reporters import csvfile, report
-
-    written = []
-    if feedback is not None:
-        from autograde.reporters import feedback as feedback_reporter
-
-        feedback_reporter.write(rows, feedback)
-        written.append(("feedback", feedback))
-    if csv_path is not None:
-        csvfile.write(rows, csv_path, exercises=_exercises(rows))
-        written.append(("csv", csv_path))
+    found = find_course(course)
+    book_path.parent.mkdir(parents=True, exist_ok=True)
+    with Gradebook(book_path) as book, batch_reporter.Progress(console) as progress:
+        outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
+                              hidden=hidden, force=force, listener=progress, warn=warner(console))
+    batch_reporter.summary(outcome, console)
+    console.print(f"{'gradebook:':<10} {escape(str(book_path))}")
+    for name, path in (("feedback", feedback), ("csv", csv_path), ("report", report_path)):
+        if path is not None:
+            EXPORTERS[name].write(list(outcome.rows), path)
+            console.print(f"{name + ':':<10} {escape(str(path))}")
     if report_path is not None:
-        report.write(rows, report_path, title="autograde class report")
-        written.append(("report", report_path))
-    return written
+        console.print(f"Open the report in a browser: {escape(report_path.resolve().as_uri())}")
+    return Exit.OK if not outcome.not_graded else Exit.NOT_FULL
 
 
-def _exercises(rows: list[Any]) -> list[str]:
-    """The exercises of the rows' results, in the order they were graded."""
-    return list(dict.fromkeys(e.name for row in rows for e in row.result.exercises))
+_GRADEBOOK = click.option(
+    "--gradebook", type=click.Path(dir_okay=False, path_type=Path), default=Path("gradebook.db"), show_default=True,
+    help="The gradebook file (SQLite).",
+)
+_FORCE = click.option("--force", is_flag=True, help="Replace what an earlier export wrote at --out.")
 
 
-EXPORT_FORMATS = ("csv", "json", "gradescope", "junit", "markdown", "html")
+def _export_formats() -> list[str]:
+    from autograde.reporters.exporters import EXPORTERS
+
+    return list(EXPORTERS)
 
 
-@main.command()
+@command(main)
 @_GRADEBOOK
-@click.option("--format", "format_", type=click.Choice(EXPORT_FORMATS), required=True,
+@click.option("--format", "format_", type=click.Choice(_export_formats()), required=True,
               help="csv: one row per student (LMS import); json: the result documents; gradescope: "
-              "results.json per student; junit: one JUnit XML file; markdown/html: feedback per student.")
-@click.option("--out", type=click.Path(path_type=Path), required=True,
-              help="The file (csv, junit) or folder (json, gradescope, markdown, html) to write.")
-def export(gradebook: Path, format_: str, out: Path) -> None:
+              "results.json per student; junit: one JUnit XML file; markdown/html/feedback: feedback per student "
+              "(.md, .html, both); report: the class report.")
+@click.option("--out", type=OutputPath("either"), required=True,
+              help="The file (csv, junit, report) or folder (json, gradescope, markdown, html, feedback) to write.")
+@_FORCE
+def export(console: Console, gradebook: Path, format_: str, out: Path, force: bool) -> Exit:
     """Export the gradebook's rows for an LMS, Gradescope, CI or the students.
 
     \b
@@ -310,46 +248,35 @@ def export(gradebook: Path, format_: str, out: Path) -> None:
         autograde export --format gradescope --out gradescope/
         autograde export --format html --out feedback/
     """
-    from autograde.reporters import csvfile, feedback, gradescope, jsonfiles, junit
+    from autograde.cli.common import output_problem
+    from autograde.reporters.exporters import EXPORTERS
 
-    console = Console(highlight=False, soft_wrap=True)  # paths stay whole, to copy
-
-    def run() -> int:
-        rows = _rows(gradebook)
-        if format_ == "csv":
-            csvfile.write(rows, out, exercises=_exercises(rows))
-        elif format_ == "json":
-            jsonfiles.write(rows, out)
-        elif format_ == "gradescope":
-            gradescope.write(rows, out)
-        elif format_ == "junit":
-            junit.write(rows, out)
-        else:
-            feedback.write(rows, out, formats=("md",) if format_ == "markdown" else ("html",))
-        console.print(f"{len(rows)} students exported as {format_} to {escape(str(out))}")
-        return EXIT_OK
-
-    sys.exit(_guarded(run, console))
+    exporter = EXPORTERS[format_]
+    problem = output_problem(out, exporter.target)
+    if problem:
+        raise click.BadParameter(f"{problem} (--format {format_} writes a {exporter.target})", param_hint="'--out'")
+    refuse_existing(out, force=force, option="--out")
+    rows = _rows(gradebook)
+    exporter.write(rows, out)
+    console.print(f"{len(rows)} students exported as {format_} to {escape(str(out))}")
+    return Exit.OK
 
 
-@main.command()
+@command(main)
 @_GRADEBOOK
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+@click.option("--out", type=OutputPath("file"), default=Path("report.html"),
               show_default=True, help="The HTML file to write.")
 @click.option("--title", default="autograde class report", show_default=True, help="The report's title.")
-def report(gradebook: Path, out: Path, title: str) -> None:
+@_FORCE
+def report(console: Console, gradebook: Path, out: Path, title: str, force: bool) -> Exit:
     """Write the class report: one self-contained HTML page (histogram, pass rates per
     exercise and test, the commonest failures, timing)."""
-    from autograde.reporters import report as report_reporter
+    from autograde.reporters.exporters import EXPORTERS
 
-    console = Console(highlight=False, soft_wrap=True)  # paths stay whole, to copy
-
-    def run() -> int:
-        report_reporter.write(_rows(gradebook), out, title=title)
-        console.print(f"report: {escape(str(out))}")
-        return EXIT_OK
-
-    sys.exit(_guarded(run, console))
+    refuse_existing(out, force=force, option="--out")
+    EXPORTERS["report"].write(_rows(gradebook), out, title=title)
+    console.print(f"report: {escape(str(out))}")
+    return Exit.OK
 
 
 def _rows(gradebook: Path) -> list[Any]:
@@ -365,10 +292,10 @@ def _rows(gradebook: Path) -> list[Any]:
     return rows
 
 
-@main.command("validate")
+@command(main, "validate")
 @click.argument("exercises", nargs=-1)
-@_course_option
-def validate_(exercises: tuple[str, ...], course: Path | None) -> None:
+@course_option
+def validate_(console: Console, exercises: tuple[str, ...], course: Path | None) -> Exit:
     """Grade the graders: for EXERCISES (default: all), the reference gets full marks,
     the stub zero, every known wrong implementation in graders/mutants/ loses points on
     the test meant to catch it, every correct variant in graders/variants/ full marks,
@@ -378,23 +305,19 @@ def validate_(exercises: tuple[str, ...], course: Path | None) -> None:
     list of failures say what), 2 for a usage or configuration error.
     """
     from autograde.config import find_course
-    from autograde.validate import render, validate
+    from autograde.reporters import terminal
+    from autograde.validate import validate
 
-    console = Console(highlight=False, soft_wrap=True)
-
-    def run() -> int:
-        report = validate(course=find_course(course), exercises=exercises)
-        render(report, console)
-        return EXIT_OK if report.ok else EXIT_NOT_FULL
-
-    sys.exit(_guarded(run, console))
+    found = validate(course=find_course(course), exercises=exercises, warn=warner(console))
+    terminal.validation(found, console)
+    return Exit.OK if found.ok else Exit.NOT_FULL
 
 
-@main.command("release")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+@command(main, "release")
+@click.option("--out", type=OutputPath("folder"), required=True,
               help="The folder to write student/ and instructor/ into (they must not exist yet).")
-@_course_option
-def release_(out: Path, course: Path | None) -> None:
+@course_option
+def release_(console: Console, out: Path, course: Path | None) -> Exit:
     """Write the course's release: OUT/student/ (stubs generated from the solutions,
     notebooks, public graders, the reference's recorded answers: `autograde check` works
     there offline, with no solution and no hidden test in it) and OUT/instructor/ (the
@@ -403,15 +326,10 @@ def release_(out: Path, course: Path | None) -> None:
     from autograde.config import find_course
     from autograde.release import release
 
-    console = Console(highlight=False, soft_wrap=True)
-
-    def run() -> int:
-        written = release(course=find_course(course), out=out)
-        console.print(f"student bundle:    {escape(str(written / 'student'))}")
-        console.print(f"instructor bundle: {escape(str(written / 'instructor'))}")
-        return EXIT_OK
-
-    sys.exit(_guarded(run, console))
+    written = release(course=find_course(course), out=out)
+    console.print(f"student bundle:    {escape(str(written / 'student'))}")
+    console.print(f"instructor bundle: {escape(str(written / 'instructor'))}")
+    return Exit.OK
 
 
 class _ThresholdType(click.ParamType):
@@ -435,7 +353,7 @@ class _ThresholdType(click.ParamType):
         return Threshold(number, percent=percent)
 
 
-@main.command("ci")
+@command(main, "ci")
 @click.argument("exercises", nargs=-1)
 @click.option("--base", metavar="REF",
               help="The pull request's base commit, or what the instructor published (autograde/published): files "
@@ -443,19 +361,20 @@ class _ThresholdType(click.ParamType):
               "changed since it are tampering, and the base's graders grade.")
 @click.option("--min-score", "threshold", type=_ThresholdType(), default="100%", show_default=True,
               help="The score to reach for exit status 0: points (40) or a percentage (80%).")
-@click.option("--junit", "junit_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--junit", "junit_path", type=OutputPath("file"),
               help="Write the result as JUnit XML to this file.")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--json", "json_path", type=OutputPath("file"),
               help="Write the result document (JSON, schema autograde.result/1) to this file.")
 @click.option("--hidden/--public", default=False, show_default=True,
               help="Run the hidden tests too (only where the course has them: an instructor's course).")
 @click.option("--submission", type=click.Path(exists=True, path_type=Path), default=None,
               help="The learner's work, e.g. notebooks/ (default: the course's exercises/ folder).")
-@click.option("--timeout", type=float, default=None, help="Seconds each test may take (default: course setting).")
-@_course_option
-def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path: Path | None,
+@click.option("--timeout", type=TIMEOUT, default=None,
+              help="Seconds each test may take, more than 0 (default: course setting).")
+@course_option
+def ci(console: Console, exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path: Path | None,
        json_path: Path | None, hidden: bool, submission: Path | None, timeout: float | None,
-       course: Path | None) -> None:
+       course: Path | None) -> Exit:
     """Grade the learner's work in this course repository, for CI.
 
     Grades EXERCISES (default: all) of the working tree's exercises/ with the
@@ -463,7 +382,9 @@ def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path:
     the instructor's course given by --course. Writes the job summary to
     $GITHUB_STEP_SUMMARY, annotations on the learner's functions (on GitHub
     Actions), one GitHub Classroom runner result per exercise to $GITHUB_OUTPUT,
-    and the JUnit and JSON files asked for.
+    and the JUnit and JSON files asked for. The job log, the summary, the
+    annotations and Classroom show a hidden test's name, outcome and points only;
+    the JUnit and JSON files keep everything.
 
     \b
     Examples:
@@ -481,36 +402,31 @@ def ci(exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path:
     from autograde.reporters import classroom, github, junit, terminal
     from autograde.reporters._common import number
 
-    console = Console(highlight=False, soft_wrap=True)
     actions = os.environ.get("GITHUB_ACTIONS") == "true"
-
-    def run() -> int:
-        outcome = run_ci(start=Path.cwd(), base=base, course=course, submission=submission, exercises=exercises,
-                         hidden=hidden, threshold=threshold, timeout_s=timeout)
-        token = secrets.token_hex(16)
-        if actions:  # learner text below (what their code printed) must not run workflow commands
-            click.echo(f"::stop-commands::{token}")
-        terminal.render(outcome.result, console, hidden_elsewhere=outcome.hidden_elsewhere)
-        if actions:
-            click.echo(f"::{token}::")
-            for command in github.workflow_commands(outcome):
-                click.echo(command)
-        _append(os.environ.get("GITHUB_STEP_SUMMARY"), github.summary(outcome))
-        _append(os.environ.get("GITHUB_OUTPUT"), classroom.github_outputs(outcome.result))
-        if junit_path is not None:
-            junit.write_results([(outcome.result.submission, outcome.result)], junit_path)
-        if json_path is not None:
-            json_path.parent.mkdir(parents=True, exist_ok=True)
-            json_path.write_text(outcome.result.to_json(), encoding="utf-8")
-        if outcome.tampered:  # the result's notes, printed above, say which files and why
-            console.print("[red bold]Refused:[/] this change edits files the grade depends on.")
-            return EXIT_TAMPERED
-        verdict = "reaches" if outcome.reached else "is below"
-        share = f" ({outcome.threshold})" if outcome.threshold.percent else ""
-        console.print(f"The score {verdict} the required {number(outcome.required)} points{share}.")
-        return EXIT_OK if outcome.reached else EXIT_NOT_FULL
-
-    sys.exit(_guarded(run, console))
+    outcome = run_ci(start=Path.cwd(), base=base, course=course, submission=submission, exercises=exercises,
+                     hidden=hidden, threshold=threshold, timeout_s=timeout, warn=warner(console))
+    token = secrets.token_hex(16)
+    if actions:  # learner text below (what their code printed) must not run workflow commands
+        click.echo(f"::stop-commands::{token}")
+    terminal.render(outcome.result, console, hidden_elsewhere=outcome.hidden_elsewhere)
+    if actions:
+        click.echo(f"::{token}::")
+        for workflow_command in github.workflow_commands(outcome):
+            click.echo(workflow_command)
+    _append(os.environ.get("GITHUB_STEP_SUMMARY"), github.summary(outcome))
+    _append(os.environ.get("GITHUB_OUTPUT"), classroom.github_outputs(outcome.result))
+    if junit_path is not None:
+        junit_path.parent.mkdir(parents=True, exist_ok=True)
+        junit.write_results([(outcome.result.submission, outcome.result)], junit_path)
+    if json_path is not None:
+        write_text(json_path, outcome.result.to_json())
+    if outcome.tampered:  # the result's notes, printed above, say which files and why
+        console.print("[red bold]Refused:[/] this change edits files the grade depends on.")
+        return Exit.TAMPERED
+    verdict = "reaches" if outcome.reached else "is below"
+    share = f" ({outcome.threshold})" if outcome.threshold.percent else ""
+    console.print(f"The score {verdict} the required {number(outcome.required)} points{share}.")
+    return Exit.OK if outcome.reached else Exit.NOT_FULL
 
 
 def _append(path: str | None, text: str) -> None:
@@ -520,7 +436,7 @@ def _append(path: str | None, text: str) -> None:
             f.write(text)
 
 
-@main.command("init-ci")
+@command(main, "init-ci")
 @click.option("--gitlab", is_flag=True, help="Also write .gitlab-ci.yml, the GitLab CI variant.")
 @click.option("--classroom", is_flag=True,
               help="Add the GitHub Classroom reporter step, which sends the points to GitHub Classroom.")
@@ -531,9 +447,9 @@ def _append(path: str | None, text: str) -> None:
 @click.option("--min-score", "threshold", type=_ThresholdType(), default="100%", show_default=True,
               help="The --min-score the workflow passes to autograde ci.")
 @click.option("--force", is_flag=True, help="Replace workflow files that exist already.")
-@_course_option
-def init_ci_(gitlab: bool, classroom: bool, install: str | None, threshold: Any, force: bool,
-             course: Path | None) -> None:
+@course_option
+def init_ci_(console: Console, gitlab: bool, classroom: bool, install: str | None, threshold: Any, force: bool,
+             course: Path | None) -> Exit:
     """Write .github/workflows/autograde.yml (and with --gitlab .gitlab-ci.yml) into
     the course folder: on every push and pull request it installs the course's own
     autograde (pip cached), runs autograde ci against the pull request's base or the
@@ -542,24 +458,19 @@ def init_ci_(gitlab: bool, classroom: bool, install: str | None, threshold: Any,
     from autograde.ci.workflows import init_ci
     from autograde.config import find_course
 
-    console = Console(highlight=False, soft_wrap=True)
-
-    def run() -> int:
-        setup = init_ci(course=find_course(course), gitlab=gitlab, classroom=classroom, install=install,
-                        min_score=threshold.option, force=force)
-        for path in setup.written:
-            console.print(f"wrote {escape(str(path))}")
-        console.print(f"the workflow installs {escape(setup.install)}")
-        console.print("Commit these files, then run autograde publish: pushes are compared with the published "
-                      "commit (docs/ci.md).")
-        return EXIT_OK
-
-    sys.exit(_guarded(run, console))
+    setup = init_ci(course=find_course(course), gitlab=gitlab, classroom=classroom, install=install,
+                    min_score=threshold.option, force=force)
+    for path in setup.written:
+        console.print(f"wrote {escape(str(path))}")
+    console.print(f"the workflow installs {escape(setup.install)}")
+    console.print("Commit these files, then run autograde publish: pushes are compared with the published "
+                  "commit (docs/ci.md).")
+    return Exit.OK
 
 
-@main.command("publish")
-@_course_option
-def publish_(course: Path | None) -> None:
+@command(main, "publish")
+@course_option
+def publish_(console: Console, course: Path | None) -> Exit:
     """Tag the course's last commit autograde/published: the commit that learners'
     pushes are compared with (what the instructor changed before it is never the
     learner's). Run it after each update of the course, from a clean working tree,
@@ -568,33 +479,9 @@ def publish_(course: Path | None) -> None:
     from autograde.ci.published import TAG, publish
     from autograde.config import find_course
 
-    console = Console(highlight=False, soft_wrap=True)
-
-    def run() -> int:
-        published = publish(course=find_course(course))
-        was = ("it is new" if published.previous is None else "it was there already"
-               if published.previous == published.commit else f"it was at {published.previous[:12]}")
-        console.print(f"{TAG} is at {published.commit[:12]} ({was}).")
-        console.print(f"Push it: {published.push}")
-        return EXIT_OK
-
-    sys.exit(_guarded(run, console))
-
-
-def _guarded(run: Callable[[], int], console: Console) -> int:
-    """Run a command body, mapping our errors to exit codes with a clear message."""
-    try:
-        return run()
-    except (ConfigError, SubmissionError) as exc:
-        console.print(f"[red bold]error:[/] {escape(str(exc))}")
-        return EXIT_USAGE
-    except AutogradeError as exc:
-        console.print(f"[red bold]error:[/] {escape(str(exc))}")
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        console.print("[yellow]interrupted[/]")
-        return 130
-    except Exception:  # our own bug: say so, with the traceback for the report
-        console.print("[red bold]internal error in autograde (please report it):[/]")
-        console.print(traceback.format_exc(), markup=False)
-        return EXIT_INTERNAL
+    published = publish(course=find_course(course))
+    was = ("it is new" if published.previous is None else "it was there already"
+           if published.previous == published.commit else f"it was at {published.previous[:12]}")
+    console.print(f"{TAG} is at {published.commit[:12]} ({was}).")
+    console.print(f"Push it: {published.push}")
+    return Exit.OK

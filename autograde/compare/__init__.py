@@ -23,7 +23,7 @@ from typing import Any, Callable, Union
 import numpy as np
 
 from autograde.compare import format as fmt
-from autograde.errors import StudentException
+from autograde.errors import GradingFailure, StudentException, ToleranceError
 
 Hint = Union[str, Callable[[Any, Any], Union[str, None]], None]
 
@@ -34,15 +34,6 @@ TOLERANCES = {
     np.dtype(np.float32): (1e-5, 1e-6),
     np.dtype(np.float64): (1e-7, 1e-10),
 }
-
-
-class GradingFailure(AssertionError):
-    """A check failed. ``message`` says what happened; ``hint`` how to fix it (or None)."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        self.message = message
-        self.hint = hint
-        super().__init__(message + (f"\nHint: {hint}" if hint else ""))
 
 
 def fail(message: str, *, call: str | fmt.LazyCall | None = None, hint: str | None = None) -> None:
@@ -70,8 +61,7 @@ def assert_close(
     lists are compared item by item. ``rtol`` and ``atol`` go together or not at all.
     """
     __tracebackhide__ = True
-    if (rtol is None) != (atol is None):
-        raise TypeError("assert_close: give rtol and atol together, or neither")
+    _paired("assert_close", rtol, atol)
     problem = _difference(actual, expected, rtol, atol, what, "")
     if problem:
         fail(problem, call=call, hint=_hint(hint, actual, expected))
@@ -92,6 +82,7 @@ def check(
     check (:func:`assert_unchanged`), so one habit costs points in one test only.
     """
     __tracebackhide__ = True
+    _paired("check", rtol, atol)  # before the learner's code runs: the grader is wrong, not the answer
     record = student_fn.call(*args, **kwargs)
     expected = reference_fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     assert_close(record.value, expected, call=record.call, rtol=rtol, atol=atol, hint=hint)
@@ -152,6 +143,12 @@ def expect_raises(
         return exc
     fail(f"your function returned a result instead of raising {error}.\n{expected}\n"
          f"It returned: {fmt.short(record.value, limit=80)}", call=record.call, hint=hint)
+
+
+def _paired(function: str, rtol: float | None, atol: float | None) -> None:
+    """Refuse a grader's ``rtol`` without ``atol`` or the other way round."""
+    if (rtol is None) != (atol is None):
+        raise ToleranceError(function, rtol, atol)
 
 
 def _hint(hint: Hint, actual: Any, expected: Any) -> str | None:

@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterator
 
-from autograde.errors import AutogradeError
+from autograde.errors import GradebookError
 from autograde.results import Result
 
 
@@ -75,10 +75,6 @@ CREATE TABLE IF NOT EXISTS results (
 
 _COLUMNS = ("student", "origin", "status", "score", "max_score", "content_hash", "grader_version", "hidden",
             "graded_at", "duration_s", "error", "result")
-
-
-class GradebookError(AutogradeError):
-    """The gradebook file is not one of ours, or of a version this autograde cannot read."""
 
 
 class Gradebook:

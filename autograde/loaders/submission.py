@@ -31,12 +31,14 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class Submission:
-    """What one learner handed in: modules by name, plus notes made while loading."""
+    """What one learner handed in: modules by name, plus notes made while loading.
+    ``problem`` says why it could not be read ("" when it was; then ``modules`` is empty)."""
 
     name: str
     path: str
     modules: dict[str, SourceFile]
     notes: tuple[str, ...] = field(default=())
+    problem: str = ""
 
     def display(self, module: str) -> str:
         """How to name ``module``'s file to the learner."""

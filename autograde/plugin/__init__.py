@@ -2,14 +2,12 @@
 
 Graders are plain pytest functions taking the fixtures ``student`` (the learner's module,
 reached only through the sandbox proxy), ``reference`` (the solution module, trusted and
-imported here) and ``rng`` (a seeded ``numpy.random.Generator``). This plugin reads each
-test's markers once, runs the test against the deadline its ``timeout`` marker gives,
-and records a :class:`~autograde.results.TestResult` for it.
+imported here, or its recorded answers) and ``rng`` (a seeded ``numpy.random.Generator``).
+This plugin reads each test's markers once, runs the test against the deadline its
+``timeout`` marker gives, and records a :class:`~autograde.results.TestResult` for it.
 
-:func:`autograde.grading.grade` registers a :class:`GradingPlugin` itself. Instructors
-can also run graders with plain pytest::
-
-    pytest -p autograde.plugin --submission exercises graders/
+A :class:`~autograde.grading.GradingSession` makes one per submission (``session.plugin``);
+plain pytest use goes through one too (:mod:`autograde.plain_pytest`).
 """
 
 from __future__ import annotations
@@ -20,19 +18,19 @@ import secrets
 import sys
 import time
 import zlib
-from pathlib import Path
 from typing import Any, Iterator, Literal
 
 import numpy as np
 import pytest
 
 from autograde import loaders
-from autograde.config import Course, find_course
+from autograde.config import Course
 from autograde.errors import AutogradeError, ConfigError, EnvironmentProblem, MissingModule, SandboxFailure
 from autograde.plugin import markers
 from autograde.plugin.outcome import classify
+from autograde.plugin.reference import Replay, recorded
 from autograde.results import Status, TestResult
-from autograde.sandbox.forkserver import ForkServer, ServerPool
+from autograde.sandbox.forkserver import ServerPool
 from autograde.sandbox.proxy import Clock, StudentModule
 
 
@@ -74,12 +72,12 @@ class GradingPlugin(Collector):
     """One submission's grading run inside pytest."""
 
     def __init__(
-        self, *, course: Course, submission: loaders.Submission, server: ForkServer | ServerPool, hidden: bool,
+        self, *, course: Course, submission: loaders.Submission, servers: ServerPool, hidden: bool,
         full_tracebacks: bool = False, hidden_seed: int | None = None,
     ) -> None:
         super().__init__(course)
         self.submission = submission
-        self.server = server
+        self.servers = servers
         self.hidden = hidden
         # Hidden tests draw their inputs from a secret of this run, never sent to a child.
         self.hidden_seed = secrets.randbits(63) if hidden_seed is None else hidden_seed
@@ -101,9 +99,8 @@ class GradingPlugin(Collector):
         if name not in self.submission.modules:
             raise MissingModule(name, self.submission.path)
         settings = self.course.for_exercise(name)
-        server = self.server.get(settings.preload) if isinstance(self.server, ServerPool) else self.server
         proxy = StudentModule(
-            name=name, submission=self.submission, server=server, limits=settings.limits, clock=self.clock,
+            name=name, submission=self.submission, server=self.servers.get(settings.preload), limits=settings.limits, clock=self.clock,
         )
         self.students[name] = proxy
         yield proxy
@@ -135,9 +132,6 @@ class GradingPlugin(Collector):
         return (self.course.seed ^ zlib.crc32(item.nodeid.encode())) & 0x7FFFFFFF
 
     def _reference(self, name: str) -> Any:
-        # Imported here: recording (autograde.replay) builds on this module.
-        from autograde import replay
-
         if name not in self.references:
             path = self.course.solutions / f"{name}.py"
             if path.is_file():
@@ -146,8 +140,8 @@ class GradingPlugin(Collector):
                 module = importlib.util.module_from_spec(spec)
                 spec.loader.exec_module(module)
                 self.references[name] = module
-            elif replay.recorded(self.course, name):
-                self.references[name] = replay.Replay.load(self.course, name, lambda: self.current_test).root
+            elif recorded(self.course, name):
+                self.references[name] = Replay.load(self.course, name, lambda: self.current_test).root
             else:
                 raise ConfigError(f"the reference solution {path} is missing")
         return self.references[name]
@@ -266,27 +260,3 @@ class Inventory(Collector):
         for item, spec in self.specs(items):
             if spec is not None:
                 self.tests.setdefault(exercise_of(item), []).append((item.name, spec))
-
-
-# ---------------------------------------------------------------------- plain pytest use
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("autograde")
-    group.addoption("--submission", help="grade this folder or .py file with the graders")
-    group.addoption("--hidden", action="store_true", help="also run hidden tests")
-    group.addoption("--course", help="the course folder (default: found from the working directory)")
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    markers.register(config)
-    path = config.getoption("submission", None)
-    if path and not config.pluginmanager.has_plugin("autograde-run"):
-        course = find_course(config.getoption("course"), start=Path(str(config.rootpath)))
-        server = ForkServer(hidden_paths=course.private_paths)
-        plugin = GradingPlugin(
-            course=course, submission=loaders.load(path, exercises=course.exercises), server=server, hidden=config.getoption("hidden"),
-            full_tracebacks=True,
-        )
-        config.pluginmanager.register(plugin, "autograde-run")
-        config.add_cleanup(server.close)

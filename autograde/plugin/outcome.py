@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from autograde.compare import GradingFailure
 from autograde.errors import (
     ConfigError,
+    GradingFailure,
     LearnerError,
     MissingModule,
     MissingName,

@@ -17,6 +17,7 @@ from typing import Any
 
 from autograde.reporters._common import number
 from autograde.reporters.feedback import details_text
+from autograde.reporters.visibility import label
 from autograde.results import ExerciseResult, Result, Status, TestResult
 
 VERSION = 1  # the runner result format's version the reporter reads
@@ -60,7 +61,7 @@ def _test(test: TestResult, limit: int) -> dict[str, Any]:
     if len(message) > limit:
         message = message[:limit] + " …(cut: the job summary has it all)" if limit else ""
     return {
-        "name": test.name + (" (hidden)" if test.hidden else ""),
+        "name": label(test),
         "status": _STATUS[test.status],
         "score": _points(test.score),
         "max_score": _points(test.max_score),

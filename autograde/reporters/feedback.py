@@ -2,8 +2,9 @@
 exercise, and for each test that did not pass what was called, expected vs got, the hint
 and what the learner's code printed.
 
-Hidden tests show their name, outcome and points only: their messages name the hidden
-inputs. Both formats are rendered from one list of blocks, so they always say the same.
+What a learner may see of each test is :mod:`autograde.reporters.visibility`'s rule (a
+hidden test: its name, outcome and points). Both formats are rendered from one list of
+blocks, so they always say the same.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Sequence
 from autograde.gradebook import Row, RowStatus
 from autograde.reporters._common import exercise_notes, file_names, html_page, number, percent
 from autograde.reporters.terminal import LABEL
+from autograde.reporters.visibility import HIDDEN_DETAILS, hidden_note, label, visible
 from autograde.results import Result, Status, TestResult
 
-HIDDEN_DETAILS = "hidden test: details are not shown"
 FORMATS = ("md", "html")
 
 _NOT_GRADED = {
@@ -79,16 +80,17 @@ def summary_markdown(row: Row) -> str:
 
 
 def details_markdown(test: TestResult) -> str:
-    """What a student may see of why ``test`` did not pass, in Markdown ("" when passed)."""
+    """What a learner may see of why ``test`` did not pass, in Markdown ("" when passed)."""
     return _to_markdown(_details(test)) if test.status is not Status.PASSED else ""
 
 
 def details_text(test: TestResult) -> str:
-    """What a student may see of why ``test`` did not pass, as plain text: its message and
+    """What a learner may see of why ``test`` did not pass, as plain text: its message and
     hint ("" when passed)."""
     if test.status is Status.PASSED:
         return ""
-    return HIDDEN_DETAILS if test.hidden else test.message + (f"\nHint: {test.hint}" if test.hint else "")
+    shown = visible(test)
+    return shown.message + (f"\nHint: {shown.hint}" if shown.hint else "")
 
 
 def write(rows: Sequence[Row], out_dir: Path, *, formats: Sequence[str] = FORMATS) -> list[Path]:
@@ -119,7 +121,7 @@ def _document(row: Row) -> list[_Block]:
         if notes:
             blocks.append(_List(notes))
         blocks.append(_Table(("test", "outcome", "points"), tuple(
-            (t.status, (f"{t.name} (hidden)" if t.hidden else t.name, LABEL[t.status],
+            (t.status, (label(t), LABEL[t.status],
                         f"{number(t.score)} / {number(t.max_score)}"))
             for t in exercise.tests
         )))
@@ -136,10 +138,9 @@ def _head(row: Row) -> list[_Block]:
         blocks.append(_Text(f"{_NOT_GRADED[row.status]}\n{row.error}".strip(), label="Not graded:"))
     if result.notes:
         blocks += [_Text(label="While reading your submission:"), _List(result.notes)]
-    if not result.hidden_tests_run and result.hidden_tests_not_run:
-        n = result.hidden_tests_not_run
-        blocks.append(_Text(f"These were the public tests; {n} hidden test{'s' if n != 1 else ''} "
-                            "will also count towards your grade."))
+    note = hidden_note(result)
+    if note and result.hidden_tests_not_run:
+        blocks.append(_Text(note))
     return blocks
 
 
@@ -149,7 +150,8 @@ def _total(result: Result) -> str:
 
 
 def _details(test: TestResult) -> list[_Block]:
-    if test.hidden:
+    test = visible(test)
+    if test.message == HIDDEN_DETAILS:
         return [_Text(HIDDEN_DETAILS)]
     blocks: list[_Block] = []
     if test.message:

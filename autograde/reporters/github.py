@@ -17,6 +17,7 @@ from autograde.ci import CiRun
 from autograde.ci.locate import Location
 from autograde.reporters._common import number, percent
 from autograde.reporters.feedback import details_markdown, details_text, markdown_text
+from autograde.reporters.visibility import hidden_note, label
 from autograde.reporters.terminal import LABEL
 from autograde.results import Status, TestResult
 
@@ -39,9 +40,9 @@ def summary(run: CiRun) -> str:
     if run.tampered:
         head.append(_tampering(run))
     head.append(markdown_text(f"Graded with the {run.graders}."))
-    if run.hidden_elsewhere or (not result.hidden_tests_run and result.hidden_tests_not_run):
-        head.append("These were the public tests; your instructor also runs hidden tests, so passing here is "
-                    "necessary but not sufficient.")
+    note = hidden_note(result, hidden_elsewhere=run.hidden_elsewhere)
+    if note and (run.hidden_elsewhere or result.hidden_tests_not_run):
+        head.append(note)
     notes = [n for n in result.notes if n != run.tamper_note]  # said in full above
     if notes:
         head.append("**While reading your work:**\n" + "\n".join(f"- {markdown_text(n)}" for n in notes))
@@ -123,7 +124,7 @@ def _where(location: Location) -> str:
 
 def _problem(run: CiRun, exercise: str, tests: list[TestResult]) -> str:
     """One failure, as the tests that met it: what they are worth, where, and why."""
-    names = ", ".join(f"{t.name} (hidden)" if t.hidden else t.name for t in tests)
+    names = ", ".join(map(label, tests))
     score, worth = sum(t.score for t in tests), sum(t.max_score for t in tests)
     title = (f"#### {markdown_text(exercise)} › {markdown_text(names)}: {LABEL[tests[0].status]}, "
              f"{number(score)} / {_count(worth, 'point')}")
@@ -175,10 +176,10 @@ def _title(kind: str, exercise: str, location: Location, tests: list[TestResult]
 
 def _message(kind: str, tests: list[TestResult]) -> str:
     if kind == "notice":
-        return "Tests waiting for it: " + ", ".join(t.name for t in tests)
-    lines = [f"{t.name}: {LABEL[t.status]}, {number(t.score)} / {number(t.max_score)} points" for t in tests]
+        return "Tests waiting for it: " + ", ".join(map(label, tests))
+    lines = [f"{label(t)}: {LABEL[t.status]}, {number(t.score)} / {number(t.max_score)} points" for t in tests]
     first = tests[0]  # the first failure in full: what was called, expected vs got, the hint
-    text = "\n".join([*lines, "", f"{first.name}:", details_text(first)])
+    text = "\n".join([*lines, "", f"{label(first)}:", details_text(first)])
     return text if len(text) <= MAX_ANNOTATION else text[:MAX_ANNOTATION] + " …(the job summary has the rest)"
 
 

@@ -1,7 +1,14 @@
-"""The terminal report of ``autograde check``: a table per exercise, then the details
-of what did not pass (the call, expected vs got, the hint, the learner's output)."""
+"""What the terminal shows: ``check``'s and ``ci``'s report (a table per exercise, then the
+details of what did not pass: the call, expected vs got, the hint, the learner's output, as
+:mod:`~autograde.reporters.visibility` lets a learner see them), ``list``'s exercises,
+``hint``'s hints and ``validate``'s table.
+
+No name is ever cut: table columns fold long names onto more lines, and where the output
+is not a terminal (piped, redirected) tables become plain lines."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -9,7 +16,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from autograde.reporters.visibility import Audience, hidden_note, visible
 from autograde.results import Result, Status, TestResult
+
+if TYPE_CHECKING:
+    from autograde.validate import Report as ValidationReport
 
 MARK = {
     Status.PASSED: ("✓", "green"),
@@ -34,8 +45,9 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
-def render(result: Result, console: Console, *, hidden_elsewhere: bool = False) -> None:
-    """Print ``result`` for a learner. ``hidden_elsewhere``: the course is a student
+def render(result: Result, console: Console, *, hidden_elsewhere: bool = False,
+           audience: Audience = Audience.LEARNER) -> None:
+    """Print ``result`` for ``audience``. ``hidden_elsewhere``: the course is a student
     bundle, whose hidden tests were left out (so none are counted here)."""
     for note in result.notes:  # what loading noticed: skipped notebook magics, stand-in files
         console.print(Text(f"Note: {note}", style="yellow"))
@@ -48,7 +60,7 @@ def render(result: Result, console: Console, *, hidden_elsewhere: bool = False) 
             expand=False,
         )
         table.add_column("", width=1)
-        table.add_column("test")
+        table.add_column("test", overflow="fold")
         table.add_column("points", justify="right")
         table.add_column("result")
         for test in exercise.tests:
@@ -64,7 +76,7 @@ def render(result: Result, console: Console, *, hidden_elsewhere: bool = False) 
             console.print(Text(f"Note: {note}", style="yellow"))
         for test in exercise.tests:
             if test.status in (Status.FAILED, Status.ERROR, Status.TIMEOUT):
-                console.print(_details(exercise.name, test))
+                console.print(_details(exercise.name, visible(test, audience)))
     _totals(result, console, hidden_elsewhere)
 
 
@@ -109,16 +121,69 @@ def _totals(result: Result, console: Console, hidden_elsewhere: bool) -> None:
         f"[bold]Total: {points(result.score)} / {points(result.max_score)} ({share:.0f}%)[/]"
         + (f"  [dim]({tally})[/]" if tally else "")
     )
-    if not result.hidden_tests_run:
-        n = result.hidden_tests_not_run
-        if hidden_elsewhere:
-            console.print("[dim]These were the public tests. Your instructor also runs hidden tests, which are not "
-                          "in this bundle, so passing here is necessary but not sufficient.[/]")
-        elif n:
-            console.print(
-                f"[dim]These were the public tests. Your instructor will also run {n} hidden "
-                f"test{'s' if n != 1 else ''} on these exercises, so passing here is necessary "
-                "but not sufficient.[/]"
-            )
-        else:
-            console.print("[dim]These graders have no hidden tests: this is the whole grade.[/]")
+    note = hidden_note(result, hidden_elsewhere=hidden_elsewhere)
+    if note:
+        console.print(Text(note, style="dim"))
+
+
+class Spec(Protocol):
+    """What ``list`` and ``hint`` show of a test's spec."""
+
+    @property
+    def points(self) -> float: ...
+
+    @property
+    def hidden(self) -> bool: ...
+
+    @property
+    def hint(self) -> str | None: ...
+
+
+def exercises(tests: Mapping[str, Sequence[tuple[str, Spec]]], console: Console) -> None:
+    """``autograde list``: each exercise in teaching order with its public and hidden
+    tests and points; a table in a terminal wide enough for it, else plain lines."""
+    rows = []
+    for name, specs in tests.items():
+        public = [s for _, s in specs if not s.hidden]
+        hidden = [s for _, s in specs if s.hidden]
+        rows.append((name, str(len(public)), points(sum(s.points for s in public)),
+                     str(len(hidden)), points(sum(s.points for s in hidden))))
+    header = ("exercise", "public tests", "public points", "hidden tests", "hidden points")
+    if not console.is_terminal:
+        for name, *counts in rows:
+            console.print(f"{name}: {counts[0]} public tests ({counts[1]} points), "
+                          f"{counts[2]} hidden tests ({counts[3]} points)", markup=False, soft_wrap=True)
+        return
+    table = Table(header_style="bold")
+    for column in header:
+        table.add_column(column, overflow="fold", justify="left" if column == "exercise" else "right",
+                         min_width=max((len(r[0]) for r in rows), default=8) if column == "exercise" else None)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def hints(specs: Sequence[tuple[str, Spec]], console: Console) -> None:
+    """``autograde hint``: each test's name, points and hint."""
+    for name, spec in specs:
+        console.print(f"[bold]{escape(name)}[/] [dim]({spec.points:g} point{'s' if spec.points != 1 else ''})[/]")
+        console.print("  " + escape(spec.hint or "No hint for this test: read the message autograde check shows."))
+
+
+def validation(report: ValidationReport, console: Console) -> None:
+    """``autograde validate``'s report: a table with a row per exercise, then every failure."""
+    table = Table(title="[bold]Graders validated[/]", title_justify="left", header_style="bold")
+    for column in ("exercise", "tests", "points", "mutants caught", "variants", "flaky", "status"):
+        table.add_column(column, overflow="fold", justify="left" if column in ("exercise", "status") else "right")
+    for e in report.exercises:
+        table.add_row(
+            e.name, str(e.tests), f"{points(e.public_points)} + {points(e.hidden_points)} hidden",
+            f"{e.mutants_caught} / {e.mutants}", f"{e.variants_passing} / {e.variants}", str(len(e.flaky)),
+            Text("ok", style="green") if e.ok else Text(f"{len(e.failures)} failure(s)", style="red"),
+        )
+    console.print(table)
+    for e in report.exercises:
+        for failure in e.failures:
+            console.print(Text.assemble((f"{e.name}: ", "bold red"), failure))
+    console.print(f"seeds {report.seeds[0]} and {report.seeds[1]}: "
+                  + ("every grader passed validation" if report.ok else "validation failed"))

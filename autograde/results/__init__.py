@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from enum import Enum
-from typing import Any
+from typing import Any, Mapping, Protocol, Sequence
 
 SCHEMA = "autograde.result/1"
 
@@ -139,3 +140,49 @@ class Result:
             duration_s=d["duration_s"],
             notes=tuple(d.get("notes", ())),
         )
+
+
+class Planned(Protocol):
+    """What a placeholder needs of a test that would have run (a grader's spec)."""
+
+    @property
+    def points(self) -> float: ...
+
+    @property
+    def hidden(self) -> bool: ...
+
+
+def placeholder(
+    tests: Mapping[str, Sequence[tuple[str, Planned]]],
+    *,
+    submission: str,
+    message: str,
+    hidden: bool,
+    environment: Mapping[str, str],
+    notes: tuple[str, ...] = (),
+) -> Result:
+    """A complete result for a submission that could not be graded: each test of
+    ``tests`` (exercise -> (name, spec) in order; hidden ones only when ``hidden``) is an
+    error saying ``message``, so totals and exports still account for every point."""
+    return Result(
+        submission=submission,
+        exercises=tuple(
+            ExerciseResult(exercise, tuple(
+                TestResult(name=name, score=0.0, max_score=spec.points, status=Status.ERROR, message=message,
+                           hidden=spec.hidden)
+                for name, spec in specs if hidden or not spec.hidden
+            ))
+            for exercise, specs in tests.items()
+        ),
+        hidden_tests_run=hidden,
+        hidden_tests_not_run=0 if hidden else sum(spec.hidden for specs in tests.values() for _, spec in specs),
+        environment=dict(environment),
+        graded_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        duration_s=0.0,
+        notes=notes,
+    )
+
+
+def unreadable_message(problem: str) -> str:
+    """What every test of a submission that could not be read says."""
+    return f"Your work could not be read, so no test could run: {problem}"

@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any
 
-from autograde.errors import EnvironmentProblem, SandboxFailure
+from autograde.errors import ChildDied, ChildTimeout, EnvironmentProblem, MessageTooLarge, ReplyTooLarge, SandboxFailure
 from autograde.sandbox import protocol
 from autograde.sandbox.limits import MiB, Limits
 
@@ -112,10 +112,8 @@ class ForkServer:
 
 
 class ServerPool:
-    """One fork server per set of preloaded modules (plain NumPy; TensorFlow and Keras).
-
-    Used where a single server is: ``spawn`` and ``wait`` go to the plain one.
-    """
+    """One fork server per set of preloaded modules (plain NumPy; TensorFlow and Keras),
+    each started on first use."""
 
     def __init__(self, *, hidden_paths: tuple[str, ...] = ()) -> None:
         self.hidden_paths = hidden_paths
@@ -127,14 +125,11 @@ class ServerPool:
             self.servers[preload] = ForkServer(hidden_paths=self.hidden_paths, preload=preload)
         return self.servers[preload]
 
-    def spawn(self, child_socket: socket.socket, output_fd: int, limits: Limits) -> int:
-        return self.get().spawn(child_socket, output_fd, limits)
-
-    def wait(self, pid: int, timeout: float = 1.0) -> int | None:
-        return self.get().wait(pid, timeout)
-
     def isolation(self) -> str:
-        return self.get().isolation()
+        """'' when children run in kernel namespaces; else why they do not (asked of a
+        server already started, so that asking starts none needlessly)."""
+        started = next(iter(self.servers.values()), None)
+        return (started or self.get()).isolation()
 
     def close(self) -> None:
         """Stop every server."""
@@ -143,33 +138,12 @@ class ServerPool:
         self.servers.clear()
 
 
-class ChildTimeout(Exception):
-    """The child did not answer before the deadline (it has been killed)."""
-
-
-class ChildDied(Exception):
-    """The child ended; ``reason`` says how, in a learner's words."""
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        super().__init__(reason)
-
-
-class ReplyTooLarge(Exception):
-    """The child announced a reply larger than the limit (it has been killed)."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        self.size = size
-        self.limit = limit
-        super().__init__(f"{size} bytes, over the limit of {limit} bytes")
-
-
 class Child:
     """One sandboxed learner process: a socket to it and the memfd its output goes to."""
 
     OUTPUT_CAP = 1 << 16  # bytes of output kept per read
 
-    def __init__(self, server: ForkServer | ServerPool, limits: Limits) -> None:
+    def __init__(self, server: ForkServer, limits: Limits) -> None:
         self.server = server
         self.limits = limits
         ours, theirs = socket.socketpair()
@@ -188,7 +162,7 @@ class Child:
         except TimeoutError:
             self.kill()
             raise ChildTimeout from None
-        except protocol.MessageTooLarge as exc:
+        except MessageTooLarge as exc:
             self.kill()
             raise ReplyTooLarge(exc.size, exc.limit) from None
         except (EOFError, ConnectionError, protocol.ProtocolError) as exc:

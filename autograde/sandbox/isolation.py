@@ -106,6 +106,12 @@ def unavailable(mode: str) -> str:
     return "namespaces were turned off (AUTOGRADE_SANDBOX=basic)" if mode == "basic" else probe()
 
 
+def fallback_warning(why: str) -> str:
+    """The one warning for learner code running without kernel namespaces (``why``)."""
+    return (f"warning: the sandbox runs without kernel namespaces here ({why}); learner code is limited but can "
+            "read files and use the network: see docs/security.md")
+
+
 def child_id(keeper_pid: int) -> int:
     """The uid (and gid) of the child kept by ``keeper_pid``: distinct among live children."""
     return UID_BASE + keeper_pid % UID_SPAN

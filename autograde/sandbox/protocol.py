@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from autograde.errors import ProtocolError, UnsupportedValue
+from autograde.errors import MessageTooLarge, ProtocolError, UnsupportedValue
 from autograde.sandbox.functions import REGISTRY, Function
 
 HEADER = struct.Struct("!IQ")
@@ -252,15 +252,6 @@ def receive(sock: socket.socket, *, limit: int, deadline: float | None = None) -
     doc = _read(sock, doc_len, deadline)
     payload = _read(sock, buf_len, deadline)
     return decode(doc, payload)
-
-
-class MessageTooLarge(ProtocolError):
-    """A message announced more bytes than the reader accepts."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        self.size = size
-        self.limit = limit
-        super().__init__(f"message of {size} bytes exceeds the limit of {limit} bytes")
 
 
 def _read(sock: socket.socket, n: int, deadline: float | None) -> bytes:

@@ -17,9 +17,12 @@ import numpy as np
 
 from autograde.compare import format as fmt
 from autograde.errors import (
+    ChildDied,
+    ChildTimeout,
     Frame,
     LearnerError,
     MissingName,
+    ReplyTooLarge,
     StudentCrash,
     StudentException,
     StudentLoadError,
@@ -27,7 +30,7 @@ from autograde.errors import (
     UnsupportedValue,
 )
 from autograde.loaders import Submission
-from autograde.sandbox.forkserver import Child, ChildDied, ChildTimeout, ForkServer, ReplyTooLarge, ServerPool
+from autograde.sandbox.forkserver import Child, ForkServer
 from autograde.sandbox.limits import Limits
 from autograde.sandbox.protocol import Handle
 
@@ -108,7 +111,7 @@ class StudentModule:
     """
 
     def __init__(
-        self, *, name: str, submission: Submission, server: ForkServer | ServerPool, limits: Limits, clock: Clock
+        self, *, name: str, submission: Submission, server: ForkServer, limits: Limits, clock: Clock
     ) -> None:
         self._name = name
         self._submission = submission

@@ -17,7 +17,7 @@ from autograde import loaders
 from autograde.batch import grade_class
 from autograde.config import find_course
 from autograde.gradebook import Gradebook
-from autograde.grading import fork_server, grade
+from autograde.grading import GradingSession
 
 
 def main(job: dict[str, str]) -> None:
@@ -25,9 +25,8 @@ def main(job: dict[str, str]) -> None:
     # A short import limit: attacks that hang at import cost 3 s, not the default 10.
     course = find_course(job["course"]).with_overrides(load_timeout_s=3.0)
     if job["mode"] == "single":
-        with fork_server(course, (job["exercise"],)) as server:
-            result = grade(course=course, submission=loaders.load(Path(job["submission"])), server=server,
-                           exercises=(job["exercise"],), hidden=True)
+        with GradingSession(course, exercises=(job["exercise"],)) as session:
+            result = session.grade(session.load(Path(job["submission"])), hidden=True)
         text = result.to_json()
     else:
         with Gradebook(job["gradebook"]) as book:

@@ -12,9 +12,9 @@ import pytest
 from autograde import loaders
 from autograde.config import Course
 from autograde.gradebook import Row, RowStatus
-from autograde.grading import grade
+from autograde.grading import GradingSession
 from autograde.results import ExerciseResult, Result, Status, TestResult
-from autograde.sandbox.forkserver import ForkServer
+from autograde.sandbox.forkserver import ServerPool
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ("perceptron", "activations", "losses")
@@ -54,7 +54,7 @@ def hand_result(*tests: TestResult, exercise: str = "perceptron", hidden_run: bo
 
 
 @pytest.fixture(scope="session")
-def graded(course: Course, server: ForkServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Result]:
+def graded(course: Course, servers: ServerPool, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Result]:
     """Real results, by student: the solutions, the stubs, and solutions with mutants."""
     wrong = tmp_path_factory.mktemp("wrong") / "submission"
     shutil.copytree(ROOT / "solutions", wrong)
@@ -64,8 +64,7 @@ def graded(course: Course, server: ForkServer, tmp_path_factory: pytest.TempPath
     with (wrong / "perceptron.py").open("a", encoding="utf-8") as source:
         source.write(PRINTING_GATE)
     folders = {FULL: ROOT / "solutions", STUB: ROOT / "exercises", WRONG: wrong}
-    return {student: grade(course=course, submission=loaders.load(folder), server=server, exercises=EXERCISES,
-                           hidden=True)
+    return {student: GradingSession(course, servers=servers).grade(loaders.load(folder), exercises=EXERCISES, hidden=True)
             for student, folder in folders.items()}
 
 

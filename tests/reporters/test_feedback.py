@@ -126,7 +126,8 @@ def test_a_row_that_was_not_graded_says_why(rows: list[Row]) -> None:
 
 def test_public_only_results_say_hidden_tests_will_count() -> None:
     text = feedback.markdown(make_row("a", hand_result(PASSED, hidden_run=False)))
-    assert "These were the public tests; 2 hidden tests will also count towards your grade." in text
+    assert ("These were the public tests. Your instructor will also run 2 hidden tests on these exercises, so "
+            "passing here is necessary but not sufficient.") in text
 
 
 def test_exercise_notes_are_shown_when_the_result_has_them() -> None:

@@ -1,20 +1,22 @@
-"""Recorded reference outputs: the public tests graded without the reference solution.
+"""The reference's stand-in where a course has no solutions: recorded reference outputs.
 
 A student bundle has no ``solutions/``, yet its graders still ask the ``reference``
-fixture for expected values. :func:`record` runs the course's public tests once, with the
-reference solution as the learner too, while a :class:`Recorder` stands in for
-``reference`` and writes down every access the graders make to it: attribute values,
-function and method calls (keyed by a digest of the arguments as they were before the
-call) with their results and the arguments as the call left them (in-place updates), and
-the objects the reference created. Public tests draw their inputs from fixed seeds, so
-the same calls come again when a learner runs ``autograde check`` in the bundle; there a
-:class:`Replay` answers them from ``recorded/EXERCISE.json``. A call the recording lacks
-raises :class:`~autograde.errors.ConfigError` ("this call was not recorded: ...").
+fixture for expected values. When the bundle is released, the course's public tests run
+once with the reference solution as the learner too (:func:`autograde.release.record`),
+while a :class:`Recorder` stands in for ``reference`` and writes down every access the
+graders make to it: attribute values, function and method calls (keyed by a digest of the
+arguments as they were before the call) with their results and the arguments as the call
+left them (in-place updates), and the objects the reference created. Public tests draw
+their inputs from fixed seeds, so the same calls come again when a learner runs
+``autograde check`` in the bundle; there a :class:`Replay` answers them from
+``recorded/EXERCISE.json``. A call the recording lacks raises
+:class:`~autograde.errors.ConfigError` ("this call was not recorded: ...").
 
 Recordings are one message of the sandbox's wire format
 (:mod:`autograde.sandbox.protocol`): the JSON document in ``EXERCISE.json``, the array
 bytes in ``EXERCISE.bin``. Nothing is pickled. ``docs/replay.md`` describes the format
-and its limits.
+and its limits. This module knows nothing of pytest or of grading: the plugin's
+``reference`` fixture and the recording run both build on it.
 """
 
 from __future__ import annotations
@@ -25,16 +27,13 @@ import hashlib
 import math
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
-from autograde import grading, loaders
 from autograde.compare import format as fmt
 from autograde.config import Course
 from autograde.errors import ConfigError, UnsupportedValue
-from autograde.plugin import GradingPlugin
-from autograde.results import Status
 from autograde.sandbox import protocol
 from autograde.sandbox.protocol import Handle
 
@@ -210,43 +209,6 @@ class Recorder:
         json_path.write_bytes(doc)
         bin_path.write_bytes(b"".join(raw))
         return json_path
-
-
-class _RecordingPlugin(GradingPlugin):
-    """A grading run whose ``reference`` fixture records what the graders ask of it."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.recorders: dict[str, Recorder] = {}
-
-    def _reference(self, name: str) -> Any:
-        if name not in self.recorders:
-            self.recorders[name] = Recorder(super()._reference(name), name, lambda: self.current_test)
-        return self.recorders[name].root
-
-
-def record(*, course: Course, out: Path, exercises: Sequence[str] = ()) -> Path:
-    """Record the reference's answers on the public tests of ``exercises`` (all when
-    empty) into ``out/recorded/``; return that folder.
-
-    The course's solutions are graded as the learner's submission too, so every test must
-    pass: a test that fails for the reference would record the answers of a failing run,
-    and raises :class:`ConfigError` instead.
-    """
-    selected = course.select(tuple(exercises))
-    submission = loaders.load(course.solutions, exercises=course.exercises)
-    with grading.fork_server(course, selected) as server:
-        plugin = _RecordingPlugin(course=course, submission=submission, server=server, hidden=False)
-        grading._run_pytest(course, selected, plugin)
-    failed = [f"{e}::{t.name}: {t.message}" for e in selected for t in plugin.results.get(e, ())
-              if t.status is not Status.PASSED]
-    if failed:
-        raise ConfigError("the reference solution does not pass every public test, so its answers were not "
-                          "recorded; fix the solution or the grader first:\n" + "\n".join(failed))
-    for exercise in selected:
-        recorder = plugin.recorders.get(exercise) or Recorder(None, exercise, lambda: "")
-        recorder.save(out)
-    return out / FOLDER
 
 
 # ---------------------------------------------------------------------- replaying

@@ -46,16 +46,15 @@ def submissions(count: int, folder: Path) -> list[Path]:
 
 
 def prewarmed(folders: list[Path]) -> tuple[float, list[float]]:
-    from autograde import loaders
     from autograde.config import find_course
-    from autograde.grading import fork_server, grade
+    from autograde.grading import GradingSession
 
     course = find_course(ROOT)
     start = time.perf_counter()
     scores = []
-    with fork_server(course, [EXERCISE]) as servers:
+    with GradingSession(course, exercises=[EXERCISE], warn=print) as session:
         for folder in folders:
-            result = grade(course=course, submission=loaders.load(folder), server=servers, exercises=[EXERCISE])
+            result = session.grade(session.load(folder), exercises=[EXERCISE])
             scores.append(result.score)
     return time.perf_counter() - start, scores
 

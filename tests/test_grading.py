@@ -1,4 +1,4 @@
-"""Whole submissions through :func:`autograde.grading.grade`: hostile and broken ones
+"""Whole submissions through :class:`autograde.grading.GradingSession`: hostile and broken ones
 are graded correctly, quickly, and without taking other tests or exercises down."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import pytest
 from nbformat import NotebookNode
 
 from autograde import notebooks
-from autograde.solution_markers import strip_markers
+from autograde.solution_markers import BEGIN_SOLUTION, END_SOLUTION, strip_markers
 from autograde.config import Course, find_course
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,7 +123,7 @@ def test_source_notebook_marks_the_reference_body_and_nests_the_helpers_it_needs
 
 def test_source_notebook_marks_each_method_of_a_class(course):
     cell = next(c.source for c in source(course, "gradient_descent").cells if c.id == "gradient_descent-SGD")
-    assert cell.count(notebooks.BEGIN) == 2 and cell.count(notebooks.END) == 2
+    assert cell.count(BEGIN_SOLUTION) == 2 and cell.count(END_SOLUTION) == 2
     assert "params[key] -= self.lr * grads[key]" in cell
     assert "NotImplementedError" not in cell
 

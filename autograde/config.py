@@ -40,6 +40,7 @@ class Course:
     graders_dir: str = "graders"
     preload: tuple[str, ...] = ()  # modules the fork server imports before forking
     bundle: str = ""  # "student" in a student bundle written by `autograde release` (hidden tests stripped)
+    language: str = ""  # the language of feedback when neither --lang nor $AUTOGRADE_LANG says (docs/i18n.md)
     # [tool.autograde.exercise.NAME] tables: settings that differ for one exercise
     exercise_settings: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
@@ -138,7 +139,7 @@ def _frozen(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 def _course(root: Path, table: dict[str, Any]) -> Course:
-    known = {"exercises", "seed", "stubs_dir", "solutions_dir", "graders_dir", "exercise", "bundle"} | PER_EXERCISE
+    known = {"exercises", "seed", "stubs_dir", "solutions_dir", "graders_dir", "exercise", "bundle", "language"} | PER_EXERCISE
     _check_keys(table, known, "tool.autograde")
     per_exercise = table.pop("exercise", {})
     for name, settings in per_exercise.items():

@@ -25,6 +25,7 @@ from autograde.errors import ConfigError, SubmissionError
 from autograde.loaders import Submission
 from autograde.plugin import Collector, GradingPlugin, Inventory
 from autograde.plugin.markers import GradeSpec
+from autograde.i18n import words
 from autograde.results import ExerciseResult, Result, placeholder, unreadable_message
 from autograde.sandbox import isolation
 from autograde.sandbox.forkserver import ServerPool, import_paths
@@ -136,8 +137,9 @@ class GradingSession:
     """
 
     def __init__(self, course: Course, *, exercises: Sequence[str] = (), warn: Callable[[str], None] | None = None,
-                 start: bool = True, servers: ServerPool | None = None) -> None:
+                 start: bool = True, servers: ServerPool | None = None, language: str = "en") -> None:
         self.course = course
+        self.words = words(language, course.root)  # the language the results are written in
         self.exercises = course.select(tuple(exercises))
         self._owned = servers is None  # servers given (shared by several courses) are their giver's to stop
         self.servers = servers if servers is not None else ServerPool(hidden_paths=course.private_paths)
@@ -199,9 +201,10 @@ class GradingSession:
         if submission.problem:
             if self._inventory is None:
                 self._inventory = inventory(course=self.course)
+            text, data = self.words.written(unreadable_message(submission.problem))
             return placeholder({e: self._inventory[e] for e in selected}, submission=submission.name,
-                               message=unreadable_message(submission.problem), hidden=hidden,
-                               environment=current_environment(), notes=submission.notes)
+                               message=text, message_data=data, hidden=hidden, environment=current_environment(),
+                               notes=submission.notes, language=self.words.language)
         return self.run(self.plugin(submission, hidden=hidden, hidden_seed=hidden_seed, seed=seed), selected)
 
     def run(self, plugin: GradingPlugin, exercises: Sequence[str] = ()) -> Result:
@@ -226,6 +229,7 @@ class GradingSession:
             graded_at=started.isoformat(timespec="seconds"),
             duration_s=round(time.perf_counter() - clock, 3),
             notes=plugin.submission.notes,
+            language=self.words.language,
         )
 
 

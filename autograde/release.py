@@ -12,6 +12,7 @@ in ``docs/release.md``.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import shutil
 import tomllib
@@ -23,6 +24,7 @@ import nbformat
 
 from autograde import loaders, notebooks, wheel
 from autograde.config import Course
+from autograde.i18n import LANGUAGES
 from autograde.errors import ConfigError
 from autograde.grading import GradingSession
 from autograde.plugin import GradingPlugin
@@ -192,12 +194,30 @@ def _write_student(course: Course, student: Path, stubs: dict[str, str], graders
     (student / "pyproject.toml").write_text(tables, encoding="utf-8")
     _write_tree(student / course.stubs_dir, {f"{name}.py": text for name, text in stubs.items()})
     _write_tree(student / course.graders_dir, graders)
+    _write_catalogues(course, student)
     for exercise in course.exercises:
         notebook = notebooks.build(course=course, exercise=exercise, stub_source=stubs[exercise])
         nbformat.write(notebook, _new_file(student / "notebooks" / f"{exercise}.ipynb"))
     record(course=course, out=student)
     wheel.build(student / wheel.VENDOR)
     (student / "README.md").write_text(_student_readme(course, student), encoding="utf-8")
+
+
+def _write_catalogues(course: Course, student: Path) -> None:
+    """The course's translations of what the public graders say, compiled (``locale/``):
+    the texts of hidden tests stay out of the student bundle, as their tests do."""
+    if not (course.root / "locale").is_dir():
+        return
+    from autograde.i18n import catalogues
+    from autograde.i18n.text import COURSE
+
+    public = {found.id for found in catalogues.course_messages(dataclasses.replace(course, root=student))[0]}
+    for language in LANGUAGES[1:]:
+        po = catalogues.po_path(COURSE, language, course)
+        if po.exists():
+            mo = catalogues.po_path(COURSE, language, dataclasses.replace(course, root=student)).with_suffix(".mo")
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            mo.write_bytes(catalogues.mo_bytes(po, keep=public))
 
 
 # ---------------------------------------------------------------------- the reference's recording
@@ -299,7 +319,7 @@ def _course_tables(pyproject: Path) -> str:
 def _instructor_ignore(course: Course) -> Callable[[str, list[str]], set[str]]:
     """What ``shutil.copytree`` leaves out of the instructor bundle: everything but the
     course's own files and folders, and caches anywhere."""
-    keep = {"pyproject.toml", "recorded"} | {Path(d).parts[0] for d in (course.stubs_dir, course.solutions_dir,
+    keep = {"pyproject.toml", "recorded", "locale"} | {Path(d).parts[0] for d in (course.stubs_dir, course.solutions_dir,
                                                                          course.graders_dir)}
     root = str(course.root)
 

@@ -13,6 +13,7 @@ this repository one subject at a time.
 from __future__ import annotations
 
 import ast
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -210,26 +211,46 @@ class Report:
 
     exercises: tuple[ExerciseReport, ...]
     seeds: tuple[int, int]
+    language: str = "en"  # the translation checked besides English ("en": none)
+    catalogue: tuple[str, ...] = ()  # what is wrong with that language's catalogue as a whole
 
     @property
     def ok(self) -> bool:
-        return all(e.ok for e in self.exercises)
+        return all(e.ok for e in self.exercises) and not self.catalogue
 
 
 def validate(*, course: Course, exercises: Sequence[str] = (), seeds: tuple[int, int] = SEEDS,
-             warn: Callable[[str], None] | None = None) -> Report:
+             warn: Callable[[str], None] | None = None, language: str = "en") -> Report:
     """Validate the graders of ``exercises`` (all when empty): see the module docstring.
 
     Every subject is graded with hidden tests under ``seeds[0]`` and ``seeds[1]`` (each the
     course seed and the hidden seed of its run); the checks read the first run, the
-    flakiness check compares both. Needs the instructor's course (``solutions/``).
+    flakiness check compares both. Needs the instructor's course (``solutions/``). A
+    ``language`` other than English also checks that every text of each grader is
+    translated into it (:func:`autograde.i18n.catalogues.check`).
     """
     if seeds[0] == seeds[1]:
         raise ConfigError(f"validate needs two different seeds to detect flaky tests; got {seeds[0]} twice")
     selected = course.select(tuple(exercises))
     wrong = {e: mutants(course, e) for e in selected}  # read first: a malformed one stops us before grading
+    untranslated = _untranslated(course, language) if language != "en" else {}
     with GradingSession(course, exercises=selected, warn=warn) as session:
-        return Report(exercises=tuple(_exercise(session, e, wrong[e], seeds) for e in selected), seeds=seeds)
+        found = [_exercise(session, e, wrong[e], seeds) for e in selected]
+    found = [dataclasses.replace(e, failures=e.failures + untranslated.get(course.grader(e.name).name, ()))
+             for e in found]
+    return Report(exercises=tuple(found), seeds=seeds, language=language, catalogue=untranslated.get("", ()))
+
+
+def _untranslated(course: Course, language: str) -> dict[str, tuple[str, ...]]:
+    """The catalogue's problems by grader file name ("": the catalogue as a whole)."""
+    from autograde.i18n import catalogues
+    from autograde.i18n.text import COURSE
+
+    by_file: dict[str, tuple[str, ...]] = {}
+    for problem in catalogues.check(COURSE, language, course):
+        file = Path(problem.where.rpartition(":")[0]).name if problem.where.startswith(course.graders_dir) else ""
+        by_file[file] = by_file.get(file, ()) + (f"{language}: {problem}" if file else str(problem),)
+    return by_file
 
 
 def _exercise(session: GradingSession, exercise: str, wrong: list[Mutant], seeds: tuple[int, int]) -> ExerciseReport:

@@ -31,7 +31,8 @@ from autograde.config import Course
 from autograde.errors import EnvironmentProblem, NoSubmissions
 from autograde.gradebook import Gradebook, Row, RowStatus
 from autograde.plugin.markers import GradeSpec
-from autograde.results import Result, placeholder, unreadable_message
+from autograde.i18n import Words, words
+from autograde.results import Result, placeholder, ungraded_message, unreadable_message
 from autograde.sandbox import isolation
 
 Inventory = dict[str, list[tuple[str, GradeSpec]]]
@@ -84,6 +85,7 @@ def grade_class(
     force: bool = False,
     listener: Listener | None = None,
     warn: Callable[[str], None] | None = None,
+    language: str = "en",
 ) -> BatchResult:
     """Grade every submission found under ``paths`` into ``gradebook``, ``jobs`` at a time.
 
@@ -124,7 +126,7 @@ def grade_class(
 
     jobs = max(1, min(jobs, len(todo)))
     _Pool(course=course, jobs=jobs, hidden=hidden, version=version, tests=tests, budget_s=budget,
-          hidden_seed=gradebook.hidden_seed()).run(todo, store)
+          hidden_seed=gradebook.hidden_seed(), words=words(language, course.root)).run(todo, store)
     wanted = {c.student for c in candidates}
     return BatchResult(
         rows=tuple(r for r in gradebook.rows() if r.student in wanted),
@@ -211,8 +213,9 @@ class _Pool:
     """N workers fed one submission at a time; rows go to ``store`` as results arrive."""
 
     def __init__(self, *, course: Course, jobs: int, hidden: bool, version: str, tests: Inventory,
-                 budget_s: float, hidden_seed: int) -> None:
+                 budget_s: float, hidden_seed: int, words: Words) -> None:
         self.course, self.jobs, self.hidden, self.version = course, jobs, hidden, version
+        self.words = words  # the rows' messages are written in its language (and kept as data)
         self.hidden_seed = hidden_seed
         self.tests, self.budget_s = tests, budget_s
         self.selector = selectors.DefaultSelector()
@@ -246,7 +249,8 @@ class _Pool:
     def _start(self) -> _Worker:
         env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
         process = subprocess.Popen(
-            [sys.executable, "-m", "autograde.batch.worker", str(self.course.root), "1" if self.hidden else "0"],
+            [sys.executable, "-m", "autograde.batch.worker", str(self.course.root), "1" if self.hidden else "0",
+             self.words.language],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, env=env,
             start_new_session=True,  # Ctrl-C is the coordinator's; killpg reaches all it started
         )
@@ -310,10 +314,11 @@ class _Pool:
     def _row(self, candidate: loaders.Candidate, status: RowStatus, result: Result | None, error: str,
              elapsed: float) -> Row:
         if result is None:
-            message = (unreadable_message(error) if status is RowStatus.UNREADABLE
-                       else f"This submission could not be graded: {error}")
-            result = placeholder(self.tests, submission=candidate.student, message=message, hidden=self.hidden,
-                                 environment={"autograde": autograde.__version__})
+            text, data = self.words.written(unreadable_message(error) if status is RowStatus.UNREADABLE
+                                            else ungraded_message(error))
+            result = placeholder(self.tests, submission=candidate.student, message=text, message_data=data,
+                                 hidden=self.hidden, environment={"autograde": autograde.__version__},
+                                 language=self.words.language)
         return Row(
             student=candidate.student, origin=candidate.origin, status=status, result=result,
             content_hash=candidate.content_hash, grader_version=self.version, hidden=self.hidden,

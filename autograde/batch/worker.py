@@ -32,7 +32,7 @@ def main(argv: list[str]) -> None:
     hidden = argv[1] == "1"
     # The plain server starts now; others when an exercise needs them. The coordinator
     # says once whether the sandbox fell back.
-    with GradingSession(course, start=False) as session:
+    with GradingSession(course, start=False, language=argv[2] if len(argv) > 2 else "en") as session:
         for line in sys.stdin.buffer:
             candidate, hidden_seed = decode_job(line)
             replies.write(json.dumps(_grade(session, candidate, hidden, hidden_seed)) + "\n")

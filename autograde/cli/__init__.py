@@ -34,9 +34,10 @@ from rich.markup import escape
 
 from autograde import __version__
 from autograde.cli.common import (
-    TIMEOUT, Exit, OutputPath, command, course_option, refuse_existing, warner, write_text,
+    TIMEOUT, Exit, OutputPath, command, course_option, lang_option, refuse_existing, warner, write_text,
 )
 from autograde.errors import ConfigError
+from autograde.i18n import choose
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,9 +83,10 @@ def main() -> None:
               help="Also write the result document (JSON, schema autograde.result/1) to this file.")
 @click.option("--timeout", type=TIMEOUT, default=None,
               help="Seconds each test may take, more than 0 (default: course setting, 2).")
+@lang_option
 @course_option
 def check(console: Console, exercises: tuple[str, ...], submission: Path | None, json_path: Path | None,
-          timeout: float | None, course: Path | None) -> Exit:
+          timeout: float | None, lang: str | None, course: Path | None) -> Exit:
     """Grade EXERCISES (default: all) with the public tests and show what to fix.
 
     \b
@@ -101,7 +103,8 @@ def check(console: Console, exercises: tuple[str, ...], submission: Path | None,
     from autograde.reporters import terminal
 
     found = find_course(course).with_overrides(timeout_s=timeout)
-    with GradingSession(found, exercises=exercises, warn=warner(console)) as session:
+    language = choose(lang, configured=found.language)
+    with GradingSession(found, exercises=exercises, warn=warner(console), language=language) as session:
         result = session.grade(session.load(submission))
     terminal.render(result, console, hidden_elsewhere=found.bundle == "student")
     if json_path is not None:
@@ -167,10 +170,11 @@ def hint(console: Console, exercise: str, test: str | None, course: Path | None)
 @click.option("--hidden/--public", default=True, show_default=True,
               help="Run the hidden tests too, or the public ones only.")
 @click.option("--force", is_flag=True, help="Regrade every submission, even those whose row is up to date.")
+@lang_option
 @course_option
 def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, out: Path | None,
            gradebook: Path | None, feedback: Path | None, csv_path: Path | None, report_path: Path | None,
-           hidden: bool, force: bool, course: Path | None) -> Exit:
+           hidden: bool, force: bool, lang: str | None, course: Path | None) -> Exit:
     """Grade a class: every submission found in SUBMISSIONS, into the gradebook.
 
     SUBMISSIONS are folders of many submissions (one per student), LMS exports (a zip
@@ -202,10 +206,12 @@ def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, ou
         report_path = report_path or out / "report.html"
     book_path = gradebook or Path("gradebook.db")
     found = find_course(course)
+    language = choose(lang, configured=found.language)
     book_path.parent.mkdir(parents=True, exist_ok=True)
     with Gradebook(book_path) as book, batch_reporter.Progress(console) as progress:
         outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
-                              hidden=hidden, force=force, listener=progress, warn=warner(console))
+                              hidden=hidden, force=force, listener=progress, warn=warner(console),
+                              language=language)
     batch_reporter.summary(outcome, console)
     console.print(f"{'gradebook:':<10} {escape(str(book_path))}")
     for name, path in (("feedback", feedback), ("csv", csv_path), ("report", report_path)):
@@ -294,8 +300,10 @@ def _rows(gradebook: Path) -> list[Any]:
 
 @command(main, "validate")
 @click.argument("exercises", nargs=-1)
+@click.option("--lang", type=click.Choice(["ko"]), default=None,
+              help="Also check that every text of the graders is translated into this language.")
 @course_option
-def validate_(console: Console, exercises: tuple[str, ...], course: Path | None) -> Exit:
+def validate_(console: Console, exercises: tuple[str, ...], lang: str | None, course: Path | None) -> Exit:
     """Grade the graders: for EXERCISES (default: all), the reference gets full marks,
     the stub zero, every known wrong implementation in graders/mutants/ loses points on
     the test meant to catch it, every correct variant in graders/variants/ full marks,
@@ -308,7 +316,7 @@ def validate_(console: Console, exercises: tuple[str, ...], course: Path | None)
     from autograde.reporters import terminal
     from autograde.validate import validate
 
-    found = validate(course=find_course(course), exercises=exercises, warn=warner(console))
+    found = validate(course=find_course(course), exercises=exercises, warn=warner(console), language=lang or "en")
     terminal.validation(found, console)
     return Exit.OK if found.ok else Exit.NOT_FULL
 
@@ -485,3 +493,67 @@ def publish_(console: Console, course: Path | None) -> Exit:
     console.print(f"{TAG} is at {published.commit[:12]} ({was}).")
     console.print(f"Push it: {published.push}")
     return Exit.OK
+
+
+@main.group("i18n")
+def i18n_() -> None:
+    """Keep the course's translations (and, with --package, autograde's own): update,
+    compile, check. See docs/i18n.md."""
+
+
+_PACKAGE = click.option("--package", is_flag=True,
+                        help="autograde's own catalogue (autograde/i18n/locale) instead of the course's.")
+
+
+def _domain(package: bool, course: Path | None) -> tuple[str, Any]:
+    from autograde.config import find_course
+    from autograde.i18n.text import COURSE, OURS
+
+    return (OURS, None) if package else (COURSE, find_course(course))
+
+
+@command(i18n_, "update")
+@_PACKAGE
+@course_option
+def i18n_update(console: Console, package: bool, course: Path | None) -> Exit:
+    """Extract the texts to translate, merge them into each language's .po (new ones
+    empty, changed ones fuzzy, gone ones dropped), and compile the .mo."""
+    from autograde.i18n import catalogues
+
+    domain, found = _domain(package, course)
+    for path in catalogues.update(domain, found):
+        console.print(f"wrote {escape(str(path))}")
+    return Exit.OK
+
+
+@command(i18n_, "compile")
+@_PACKAGE
+@course_option
+def i18n_compile(console: Console, package: bool, course: Path | None) -> Exit:
+    """Compile each language's .po into the .mo that grading reads."""
+    from autograde.i18n import LANGUAGES, catalogues
+
+    domain, found = _domain(package, course)
+    for language in LANGUAGES[1:]:
+        po = catalogues.po_path(domain, language, found)
+        if po.exists():
+            console.print(f"wrote {escape(str(catalogues.compile_mo(po)))}")
+    return Exit.OK
+
+
+@command(i18n_, "check")
+@click.option("--lang", type=click.Choice(["ko"]), default="ko", show_default=True, help="The language to check.")
+@_PACKAGE
+@course_option
+def i18n_check(console: Console, lang: str, package: bool, course: Path | None) -> Exit:
+    """Check that every text is translated into LANG, with the same placeholders, none
+    fuzzy, and the .mo compiled from the .po as it is. Exit status 1 when not."""
+    from autograde.i18n import catalogues
+
+    domain, found = _domain(package, course)
+    problems = catalogues.check(domain, lang, found)
+    for problem in problems:
+        console.print(escape(str(problem)))
+    console.print(f"{len(problems)} problem(s) in the {lang} catalogue of {domain}" if problems
+                  else f"the {lang} catalogue of {domain} is complete")
+    return Exit.NOT_FULL if problems else Exit.OK

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from autograde.errors import AutogradeError, NoSubmissions
+from autograde.i18n import LANGUAGES
 
 
 class Exit(IntEnum):
@@ -128,6 +129,16 @@ def course_option(f: Callable[..., Any]) -> Callable[..., Any]:
         envvar="AUTOGRADE_COURSE",
         help="The course folder (default: the nearest folder upwards whose pyproject.toml "
         "has a [tool.autograde] table).",
+    )(f)
+
+
+def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--lang``, the language of the feedback (then ``AUTOGRADE_LANG``, the course's
+    ``language``, the locale; docs/i18n.md)."""
+    return click.option(
+        "--lang", type=click.Choice(LANGUAGES), default=None,
+        help="The language of the feedback: en or ko (default: $AUTOGRADE_LANG, the course's language "
+        "setting, the locale, English).",
     )(f)
 
 

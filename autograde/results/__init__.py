@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Any, Mapping, Protocol, Sequence
 
+from autograde.i18n.text import Message, Text, say
+
 SCHEMA = "autograde.result/1"
 
 
@@ -43,6 +45,10 @@ class TestResult:
     hidden: bool = False
     output: str = ""
     warnings: tuple[str, ...] = ()
+    # ``message`` and ``hint`` as language-neutral data (autograde.i18n.text), so that they
+    # can be written again in another language; None where they are plain text only.
+    message_data: Any = None
+    hint_data: Any = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -98,6 +104,7 @@ class Result:
     graded_at: str
     duration_s: float
     notes: tuple[str, ...] = field(default=())
+    language: str = "en"  # the language its messages and hints were written in
 
     @property
     def score(self) -> float:
@@ -119,6 +126,7 @@ class Result:
             "duration_s": self.duration_s,
             "environment": dict(self.environment),
             "notes": list(self.notes),
+            "language": self.language,
             "exercises": [e.to_dict() for e in self.exercises],
         }
 
@@ -139,6 +147,7 @@ class Result:
             graded_at=d["graded_at"],
             duration_s=d["duration_s"],
             notes=tuple(d.get("notes", ())),
+            language=d.get("language", "en"),
         )
 
 
@@ -160,6 +169,8 @@ def placeholder(
     hidden: bool,
     environment: Mapping[str, str],
     notes: tuple[str, ...] = (),
+    message_data: Any = None,
+    language: str = "en",
 ) -> Result:
     """A complete result for a submission that could not be graded: each test of
     ``tests`` (exercise -> (name, spec) in order; hidden ones only when ``hidden``) is an
@@ -169,7 +180,7 @@ def placeholder(
         exercises=tuple(
             ExerciseResult(exercise, tuple(
                 TestResult(name=name, score=0.0, max_score=spec.points, status=Status.ERROR, message=message,
-                           hidden=spec.hidden)
+                           hidden=spec.hidden, message_data=message_data)
                 for name, spec in specs if hidden or not spec.hidden
             ))
             for exercise, specs in tests.items()
@@ -180,9 +191,15 @@ def placeholder(
         graded_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         duration_s=0.0,
         notes=notes,
+        language=language,
     )
 
 
-def unreadable_message(problem: str) -> str:
+def unreadable_message(problem: Message) -> Text:
     """What every test of a submission that could not be read says."""
-    return f"Your work could not be read, so no test could run: {problem}"
+    return say("Your work could not be read, so no test could run: {problem}", problem=problem)
+
+
+def ungraded_message(error: Message) -> Text:
+    """What every test of a submission whose grading stopped (a crash, a time limit) says."""
+    return say("This submission could not be graded: {error}", error=error)

@@ -11,8 +11,10 @@
     │   ├── MissingModule               the submission has no file for the exercise
     │   ├── MissingName                 the module lacks a name the grader uses
     │   ├── UnsupportedValue            a value that is not plain data crossed the boundary
-    │   └── GradingFailure              a grader's check found a wrong answer (also an
-    │                                   AssertionError: pytest fails the test)
+    │   ├── GradingFailure              a grader's check found a wrong answer (also an
+    │   │                               AssertionError: pytest fails the test)
+    │   └── NotAttempted                a grader found the stub's own value where the learner
+    │                                   fills one in (a table of weights left at zero)
     ├── ConfigError                     the instructor's course set-up is wrong
     │   ├── UnknownExercise             an exercise name that the course does not have
     │   └── ToleranceError              a grader gave rtol without atol, or atol without rtol
@@ -31,7 +33,8 @@
         └── ReplyTooLarge               -> UnsupportedValue
 
 Whose mistake it is decides who reads it: ``LearnerError`` is the learner's, shown as a
-test's feedback; ``ConfigError`` the instructor's, to fix in the course or its graders;
+test's feedback (``NotAttempted`` and a stub's ``NotImplementedError``, a
+``StudentException``, read as "not attempted", not as a wrong answer); ``ConfigError`` the instructor's, to fix in the course or its graders;
 ``SubmissionError`` and ``GradebookError`` are about the paths the person running
 autograde named; ``EnvironmentProblem`` and ``SandboxFailure`` are our environment's, never
 counted against a learner. ``ProtocolError`` and ``ChildError`` are what the sandbox sees of
@@ -87,6 +90,35 @@ class StudentException(LearnerError):
         """True while the stub still raises ``NotImplementedError``."""
         return self.type_name == "NotImplementedError"
 
+    @property
+    def function(self) -> str:
+        """The name of the function that was called (``call`` up to its arguments)."""
+        return self.call.split("(")[0]
+
+    def feedback(self) -> str:
+        """What the learner reads about this exception: that the stub is not written yet,
+        or what their call raised (:meth:`explained`)."""
+        if self.not_implemented:
+            return f"`{self.function}` is not written yet: it still raises NotImplementedError."
+        return self.explained(f"calling {self.call}")
+
+    def explained(self, doing: str) -> str:
+        """The exception, raised while ``doing`` something (``"importing kim.py"``), as the
+        learner reads it, with the learner's own frames."""
+        lines = [f"When {doing}, your code raised {self.type_name}: {self.message}"]
+        if self.frames:
+            lines.append("Traceback (your code only):")
+            for frame in self.frames:
+                lines.append(f'  File "{frame.file}", line {frame.line}, in {frame.function}')
+                if frame.code:
+                    lines.append(f"    {frame.code}")
+        return "\n".join(lines)
+
+    @property
+    def syntax_error(self) -> bool:
+        """True when Python could not read the learner's code (it never ran)."""
+        return self.type_name in ("SyntaxError", "IndentationError", "TabError")
+
 
 class StudentTimeout(LearnerError):
     """A call did not return within the test's time limit; the child was killed."""
@@ -116,7 +148,9 @@ class StudentLoadError(LearnerError):
 
 
 class MissingModule(LearnerError):
-    """The submission has no file for the exercise the grader tests."""
+    """The submission has no file for the exercise the grader tests. ``where`` is the
+    submission's path, for the person running autograde; the learner's message does not
+    show it (on a grading machine it is a path of the instructor's disk)."""
 
     def __init__(self, module: str, where: str) -> None:
         self.module = module
@@ -147,6 +181,16 @@ class GradingFailure(LearnerError, AssertionError):
         self.message = message
         self.hint = hint
         super().__init__(message + (f"\nHint: {hint}" if hint else ""))
+
+
+class NotAttempted(LearnerError):
+    """A grader found the learner's work as the stub left it, where there is no
+    ``NotImplementedError`` to say so (a constant the learner fills in, still the stub's
+    value). ``message`` says what is still to do; the test reads as not attempted."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
 
 
 class ConfigError(AutogradeError):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograde.compare import assert_close, assert_no_warnings, assert_unchanged, check, fail
+from autograde.compare import assert_close, assert_no_warnings, assert_unchanged, check, every_case, fail
 
 ELEMENTWISE = ("identity", "sigmoid", "tanh", "relu", "leaky_relu")
 
@@ -15,11 +15,45 @@ def _mixed(rng, shape=(4, 5)):
     return x
 
 
-def _nan_hint(got, expected):
-    if np.isnan(np.asarray(got, dtype=float)).any():
-        return ("Your result contains nan: np.exp overflowed to inf and inf / inf is nan. "
-                "Subtract the maximum along the axis first: np.exp(x - x.max(axis=axis, keepdims=True)).")
-    return None
+LOG_MAX = float(np.log(np.finfo(np.float64).max))  # about 709.78: np.exp overflows above it
+LOG_TINY = -float(np.log(np.finfo(np.float64).smallest_subnormal))  # about 744.4: np.exp is 0 this far below 0
+
+OVERFLOW = ("Your result contains {value}: np.exp overflowed to inf and inf / inf is nan. "
+            "Subtract the maximum along the axis first: np.exp(x - x.max(axis=axis, keepdims=True)).")
+UNDERFLOW = ("Your result contains {value} where every exp of a slice became 0, and 0 / 0 is nan: that "
+             "happens when a slice's values lie far below the maximum you subtracted, such as the maximum of the "
+             "whole array. Subtract each slice's own maximum: np.exp(x - x.max(axis=axis, keepdims=True)).")
+NOT_SUMMING = ("Along axis {axis} the slices of your result do not sum to 1: take the maximum and the sum along "
+               "that axis with keepdims=True, so that they broadcast against x: e / e.sum(axis=axis, keepdims=True).")
+
+
+def _softmax_hint(x, axis=-1):
+    """A hint for softmax(x, axis) that fits what came back: an exp that overflowed, a
+    slice whose exps all underflowed (a maximum that is not the slice's own), or slices
+    that do not sum to 1 (the wrong axis, or no keepdims); else None (the test's hint)."""
+    x = np.asarray(x, dtype=float)
+
+    def hint(got, expected):
+        try:
+            got = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            return None
+        if got.shape != x.shape:
+            return None
+        broken = ~np.isfinite(got)
+        if broken.any():
+            value = "nan" if np.isnan(got).any() else "inf"
+            in_slice = broken.any(axis=axis, keepdims=True)
+            if (in_slice & (x > LOG_MAX).any(axis=axis, keepdims=True)).any():
+                return OVERFLOW.format(value=value)
+            if (in_slice & (x.max(axis=axis, keepdims=True) < x.max() - LOG_TINY)).any():
+                return UNDERFLOW.format(value=value)
+            return None
+        if not np.allclose(got.sum(axis=axis), 1.0):
+            return NOT_SUMMING.format(axis=axis)
+        return None
+
+    return hint
 
 
 @pytest.mark.points(1)
@@ -41,7 +75,7 @@ def test_sigmoid_values(student, reference, rng):
 def test_sigmoid_extreme_inputs(student, reference):
     x = np.array([-1e300, -1000.0, -745.0, -30.0, 0.0, 30.0, 745.0, 1000.0, 1e300])
     record = student.sigmoid.call(x)
-    assert_close(record.value, reference.sigmoid(x), call=record.call, hint=_nan_hint)
+    assert_close(record.value, reference.sigmoid(x), call=record.call)
     assert_no_warnings(record, hint="Large inputs must not overflow: compute with exp(-|x|), which never exceeds 1.")
 
 
@@ -71,15 +105,16 @@ def test_leaky_relu_values(student, reference, rng):
 @pytest.mark.hint("softmax(x) = exp(x) / sum(exp(x)) along axis (the last one by default), so each row sums "
                   "to 1: use keepdims=True so the sum broadcasts against x.")
 def test_softmax_values(student, reference, rng):
-    check(student.softmax, reference.softmax, rng.normal(size=(5, 4)), hint=_nan_hint)
+    x = rng.normal(size=(5, 4))
+    check(student.softmax, reference.softmax, x, hint=_softmax_hint(x))
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("exp(1000) overflows to inf. Subtract each slice's maximum before exp: the result is "
-                  "mathematically the same and never overflows.")
+@pytest.mark.hint("Subtract each slice's own maximum before exp (x - x.max(axis=axis, keepdims=True)): the "
+                  "result is mathematically the same, and exp never overflows.")
 def test_softmax_large_logits(student, reference):
     x = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, 0.0, 1000.0], [-5.0, -5.0, -5.0]])
-    check(student.softmax, reference.softmax, x, hint=_nan_hint)
+    check(student.softmax, reference.softmax, x, hint=_softmax_hint(x))
 
 
 @pytest.mark.points(2)
@@ -148,24 +183,34 @@ INTEGERS_KEPT = ("identity", "relu")
                   "np.asarray(x, dtype=float). (identity and relu may keep integers as integers.)")
 def test_dtypes_and_shapes(student, reference):
     x = np.array([[-2, -1, 0], [1, 2, 3]])
-    for name in ELEMENTWISE + ("softmax",):
-        if name not in INTEGERS_KEPT:
-            check(getattr(student, name), getattr(reference, name), x)
-            continue
-        record = getattr(student, name).call(x)
-        expected = getattr(reference, name)(x)
-        got = record.value
-        if isinstance(got, np.ndarray) and got.dtype.kind in "iu":
-            expected = expected.astype(got.dtype)  # the same integers, exactly
-        assert_close(got, expected, call=record.call)
+    with every_case() as case:  # every function that fails, in one message
+        for name in ELEMENTWISE + ("softmax",):
+            with case:
+                _integer_input(student, reference, name, x)
+
+
+def _integer_input(student, reference, name, x):
+    """Check ``name`` on integer input ``x``: float64, or the integers kept where allowed."""
+    if name not in INTEGERS_KEPT:
+        check(getattr(student, name), getattr(reference, name), x)
+        return
+    record = getattr(student, name).call(x)
+    expected = getattr(reference, name)(x)
+    got = record.value
+    if isinstance(got, np.ndarray) and got.dtype.kind in "iu":
+        expected = expected.astype(got.dtype)  # the same integers, exactly
+    assert_close(got, expected, call=record.call)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint("Leave x as it was: build a new array (np.maximum, np.where, x * 2) instead of "
                   "assigning into x.")
 def test_inputs_unchanged(student, rng):
-    for name in ELEMENTWISE + ("softmax", "sigmoid_grad", "tanh_grad", "relu_grad", "leaky_relu_grad"):
-        assert_unchanged(getattr(student, name).call(_mixed(rng)))
+    with every_case() as case:
+        for name in ELEMENTWISE + ("softmax", "sigmoid_grad", "tanh_grad", "relu_grad", "leaky_relu_grad"):
+            x = _mixed(rng)
+            with case:
+                assert_unchanged(getattr(student, name).call(x))
 
 
 ### BEGIN HIDDEN TESTS
@@ -174,7 +219,7 @@ def test_inputs_unchanged(student, rng):
 @pytest.mark.hint("softmax must be stable for every slice, also with axis=0 and huge negative logits.")
 def test_softmax_extreme_axis0(student, reference):
     x = np.array([[-1e4, 3.0], [-1e4 + 1, 1e4], [-1e4 + 2, -1e4]])
-    check(student.softmax, reference.softmax, x, axis=0, hint=_nan_hint)
+    check(student.softmax, reference.softmax, x, axis=0, hint=_softmax_hint(x, axis=0))
 
 
 @pytest.mark.hidden

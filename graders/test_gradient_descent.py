@@ -6,7 +6,7 @@ import copy
 import numpy as np
 import pytest
 
-from autograde.compare import assert_close, assert_unchanged, check, fail
+from autograde.compare import assert_close, assert_unchanged, check, every_case, fail
 from autograde.sandbox.functions import Function
 
 # A central difference on `cubic` with h = 1e-4 is off by h**2 = 1e-8 at most; another
@@ -356,22 +356,27 @@ def test_adam(student, reference, rng):
                   "Adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8). Create the state in __init__ (self.v = {}), "
                   "not on the class, so that a new optimizer starts afresh.")
 def test_optimizer_defaults(student, reference, rng):
-    for name in OPTIMIZERS:
-        _trajectory(student, reference, rng, name, {}, steps=4, defaults=True)
+    with every_case() as case:  # every optimizer whose defaults are wrong, in one message
+        for name in OPTIMIZERS:
+            with case:
+                _trajectory(student, reference, rng, name, {}, steps=4, defaults=True)
 
 
 @pytest.mark.points(1)
 @pytest.mark.hint("update(params, grads) must change the arrays of params in place (params[key] -= ...), "
                   "as the network that owns them will not look at a returned value.")
 def test_update_in_place(student, rng):
-    for name in OPTIMIZERS:
-        params = _params(rng)
-        before = copy.deepcopy(params)
-        getattr(student, name)().update.call(params, _grads(rng), inplace=True)
-        unchanged = [key for key in params if np.array_equal(params[key], before[key])]
-        if unchanged:
-            fail(f"params[{unchanged[0]!r}] is unchanged afterwards: update must change the arrays of params "
-                 "in place.", call=f"{name}().update(params, grads)")
+    with every_case() as case:
+        for name in OPTIMIZERS:
+            params = _params(rng)
+            before = copy.deepcopy(params)
+            grads = _grads(rng)
+            with case:
+                getattr(student, name)().update.call(params, grads, inplace=True)
+                unchanged = [key for key in params if np.array_equal(params[key], before[key])]
+                if unchanged:
+                    fail(f"params[{unchanged[0]!r}] is unchanged afterwards: update must change the arrays of "
+                         "params in place.", call=f"{name}().update(params, grads)")
 
 
 @pytest.mark.points(1)
@@ -380,15 +385,18 @@ def test_update_in_place(student, rng):
 def test_eps_is_used(student, rng):
     # With a huge eps the step lr * g / (sqrt(h) + eps) is tiny, wherever eps is added
     # (outside or inside the square root); an ignored eps leaves a step of about lr.
-    for name in ("AdaGrad", "RMSprop", "Adam"):
-        params = _params(rng)
-        before = copy.deepcopy(params)
-        getattr(student, name)(lr=0.1, eps=1e4).update.call(params, _grads(rng), inplace=True)
-        largest = max(float(np.max(np.abs(params[key] - before[key]))) for key in params)
-        if largest > 0.01:
-            fail(f"with {name}(lr=0.1, eps=1e4) one update moved a parameter by {largest:.3g}; with so large "
-                 "an eps the step lr * g / (sqrt(h) + eps) is tiny (below 0.01).",
-                 call=f"{name}(lr=0.1, eps=10000.0).update(params, grads)")
+    with every_case() as case:
+        for name in ("AdaGrad", "RMSprop", "Adam"):
+            params = _params(rng)
+            before = copy.deepcopy(params)
+            grads = _grads(rng)
+            with case:
+                getattr(student, name)(lr=0.1, eps=1e4).update.call(params, grads, inplace=True)
+                largest = max(float(np.max(np.abs(params[key] - before[key]))) for key in params)
+                if largest > 0.01:
+                    fail(f"with {name}(lr=0.1, eps=1e4) one update moved a parameter by {largest:.3g}; with so "
+                         "large an eps the step lr * g / (sqrt(h) + eps) is tiny (below 0.01).",
+                         call=f"{name}(lr=0.1, eps=10000.0).update(params, grads)")
 
 
 @pytest.mark.points(1)

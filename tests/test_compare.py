@@ -10,11 +10,13 @@ from autograde.compare import (
     assert_no_warnings,
     assert_unchanged,
     check,
+    every_case,
     expect_raises,
     fail,
+    not_attempted,
 )
 from autograde.compare import format as fmt
-from autograde.errors import ConfigError, GradingFailure, ToleranceError
+from autograde.errors import ConfigError, GradingFailure, NotAttempted, StudentException, StudentTimeout, ToleranceError
 from autograde.sandbox.proxy import CallRecord, Warning_
 
 
@@ -219,3 +221,117 @@ def test_expect_raises():
         expect_raises(Raising(StudentException("f(1)", "NotImplementedError", "")), "ValueError")
     with pytest.raises(GradingFailure, match=r"your function returned a result instead of raising ValueError.\n  Expected ValueError.\n  It returned: 3"):
         expect_raises(FakeFunction(3), "ValueError")
+
+
+# ---------------------------------------------------------------- messages that fit (issue 15)
+
+
+def test_a_relative_difference_from_an_expected_zero_is_not_defined():
+    # step's mistake at x == 0: expected 0, got 1. Dividing by 0 gave "inf", which says nothing.
+    failure = message(np.array([1, 1, 0]), np.array([0, 1, 0]))
+    assert failure.message == (
+        "1 / 3 elements differ (33%).\n"
+        "Largest absolute difference: 1.0 at index (0,)\n"
+        "Largest relative difference: not defined, since the expected value is 0 wherever the values differ\n"
+        "expected: array([0, 1, 0])\n"
+        "got:      array([1, 1, 0])"
+    )
+    # Where some differing elements expect a number, the largest relative difference is theirs.
+    failure = message(np.array([1.0, 3.0]), np.array([0.0, 2.0]))
+    assert "Largest relative difference: 0.5 at index (1,)\n" in failure.message
+
+
+def test_summaries_that_read_the_same_give_way_to_the_elements_that_differ():
+    expected = np.tile([0, 1], 10)  # 20 elements: summarised as "values 0..1", like the mistake's
+    got = expected.copy()
+    got[[0, 4, 8]] = 1
+    failure = message(got, expected, call="step(x)")
+    assert failure.message == (
+        "When calling step(x):\n"
+        "  3 / 20 elements differ (15%).\n"
+        "  Largest absolute difference: 1.0 at index (0,)\n"
+        "  Largest relative difference: not defined, since the expected value is 0 wherever the values differ\n"
+        "  At the 3 indices that differ, (0,), (4,), (8,):\n"
+        "  expected: array([0, 0, 0])\n"
+        "  got:      array([1, 1, 1])"
+    )
+    failure = message(1 - expected, expected)
+    assert failure.message.splitlines()[3:] == [
+        "At the first 12 of the 20 indices that differ, (0,), (1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,), "
+        "(9,), (10,), (11,):",
+        "expected: array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1])",
+        "got:      array([1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0])",
+    ]
+    # Summaries that differ are shown as before.
+    failure = message(np.arange(20) + 1, np.arange(20))
+    assert failure.message.splitlines()[-2:] == [
+        "expected: array(shape=(20,), dtype=int64, values 0..19)",
+        "got:      array(shape=(20,), dtype=int64, values 1..20)",
+    ]
+
+
+def test_assert_no_warnings_shows_a_repeated_warning_once():
+    overflow = Warning_("RuntimeWarning", "overflow encountered in exp", "activations.py", 12)
+    divide = Warning_("RuntimeWarning", "invalid value encountered in divide", "activations.py", 13)
+    with pytest.raises(GradingFailure) as caught:
+        assert_no_warnings(record(warnings=(overflow, overflow, divide)))
+    assert caught.value.message == (
+        "When calling f(array([1., 2.])):\n  your code raised 3 warning(s):\n"
+        "    RuntimeWarning: overflow encountered in exp (activations.py:12) (2 times)\n"
+        "    RuntimeWarning: invalid value encountered in divide (activations.py:13)"
+    )
+
+
+def _cases(*outcomes):
+    """Run an every_case block whose cases raise ``outcomes`` (None: the case passes)."""
+    with every_case() as case:
+        for outcome in outcomes:
+            with case:
+                if outcome is not None:
+                    raise outcome
+
+
+def test_every_case_reports_one_failure_as_it_is():
+    wrong = GradingFailure("When calling tanh(x):\n  wrong", "Use np.tanh.")
+    with pytest.raises(GradingFailure) as caught:
+        _cases(None, wrong, None)
+    assert caught.value is wrong
+    _cases(None, None)  # nothing failed: nothing raised
+
+
+def test_every_case_reports_every_failure_in_one_message():
+    raised = StudentException("relu(x)", "TypeError", "bad operand", ())
+    with pytest.raises(GradingFailure) as caught:
+        _cases(GradingFailure("When calling sigmoid(x):\n  wrong dtype", "Return floats."), None, raised,
+               GradingFailure("When calling tanh(x):\n  wrong values"),
+               StudentException("softmax(x)", "NotImplementedError", "not written", ()))
+    assert caught.value.message == (
+        "4 of the 5 checks of this test failed; here is each of them:\n"
+        "\n"
+        "When calling sigmoid(x):\n  wrong dtype\n"
+        "\n"
+        "When calling relu(x), your code raised TypeError: bad operand\n"
+        "\n"
+        "When calling tanh(x):\n  wrong values\n"
+        "\n"
+        "`softmax` is not written yet: it still raises NotImplementedError."
+    )
+    assert caught.value.hint == "Return floats."
+
+
+def test_every_case_of_an_untouched_stub_is_not_attempted():
+    first = StudentException("identity(x)", "NotImplementedError", "not written", ())
+    with pytest.raises(StudentException) as caught:
+        _cases(first, StudentException("sigmoid(x)", "NotImplementedError", "not written", ()))
+    assert caught.value is first
+
+
+def test_every_case_stops_at_a_timeout():
+    with pytest.raises(StudentTimeout):
+        _cases(GradingFailure("wrong"), StudentTimeout("f(x)", 2.0), GradingFailure("never reached"))
+
+
+def test_not_attempted_says_what_is_still_to_do():
+    with pytest.raises(NotAttempted) as caught:
+        not_attempted("`GATES` is not filled in yet.")
+    assert caught.value.message == "`GATES` is not filled in yet."

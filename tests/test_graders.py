@@ -17,6 +17,7 @@ import pytest
 
 from autograde import validate
 from autograde.config import find_course
+from autograde.results import Status
 from conftest import ROOT, solution_source
 
 COURSE = find_course(ROOT)
@@ -38,6 +39,9 @@ def test_stub_gets_zero_with_a_message_per_test(grade_sources, exercise):
     result = grade_sources({exercise: stub}, hidden=True)
     assert validate.stub_problems(result, "the stub") == []
     assert result.exercises[0].tests and result.score == 0
+    # An untouched stub reads as not attempted on every test, a constant's too (GATES).
+    attempted = {t.name: t.message for t in result.exercises[0].tests if t.status is not Status.NOT_ATTEMPTED}
+    assert attempted == {}
 
 
 def test_every_exercise_has_at_least_five_mutants():

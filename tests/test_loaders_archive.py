@@ -45,8 +45,8 @@ def test_a_zip_whose_code_is_only_deeper_down_is_a_broken_layout(tmp_path: Path)
     with pytest.raises(SubmissionError) as caught:
         loaders.load(path)
     assert str(caught.value) == (
-        f"{path}!hw holds its code only in sub-folders (src/perceptron.py); "
-        "put the exercise files at the top of the student's folder or zip"
+        "your submission holds its code only in sub-folders (hw/src/perceptron.py); "
+        "put the exercise files at the top of your folder or zip"
     )
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Sequence
 
@@ -31,6 +31,7 @@ from autograde.ci import git
 from autograde.ci.locate import Location, locate
 from autograde.config import Course, find_course
 from autograde.errors import ConfigError
+from autograde.i18n import Words, choose
 from autograde.plugin.reference import FOLDER as RECORDED
 from autograde.reporters._common import number
 from autograde.results import Result
@@ -75,6 +76,7 @@ class CiRun:
     tampered: tuple[str, ...] = ()    # protected paths changed since the base
     graders: str = ""                 # where the graders came from, in words
     hidden_elsewhere: bool = False    # a student bundle: hidden tests exist but are not here
+    words: Words = field(default_factory=Words)  # the language it is reported in, with the graders' catalogue
 
     @property
     def tamper_note(self) -> str:
@@ -120,6 +122,7 @@ def run_ci(
     threshold: Threshold = FULL_MARKS,
     timeout_s: float | None = None,
     warn: Warn = None,
+    language: str | None = None,
 ) -> CiRun:
     """Grade the learner's work in the course repository at or above ``start``.
 
@@ -127,14 +130,16 @@ def run_ci(
     ``course``: a course folder whose graders grade instead of the repository's.
     ``submission``: the learner's work (default: the course's exercise folder, as the
     base's settings name it), e.g. a folder of notebooks. ``warn`` hears the sandbox's
-    fallback warning, if any.
+    fallback warning, if any. ``language``: --lang (else as :func:`autograde.i18n.choose`
+    finds it, with the grading course's setting).
     """
     external = find_course(course) if course is not None else None
     if base is None:
         here = find_course(start=start, environment=False)
         graders = external or here
         return _grade(graders, submission or here.stubs, Path(here.root), exercises, hidden, threshold, timeout_s,
-                      described=_described(graders, "the working tree", external is not None), warn=warn)
+                      described=_described(graders, "the working tree", external is not None), warn=warn,
+                      language=language)
     try:
         root = find_course(start=start, environment=False).root.resolve()
     except ConfigError:  # the change may have deleted pyproject.toml: the base's is the one that counts
@@ -153,7 +158,7 @@ def run_ci(
         graders = external or at_base
         run = _grade(graders, submission or root / at_base.stubs_dir, repo, exercises, hidden, threshold, timeout_s,
                      described=_described(graders, f"the base commit {commit[:12]}", external is not None),
-                     warn=warn)
+                     warn=warn, language=language)
     run = dataclasses.replace(run, base=commit, tampered=tampered)
     if tampered:  # the result document says so too, wherever it goes
         run = dataclasses.replace(run, result=dataclasses.replace(run.result, notes=(*run.result.notes,
@@ -168,16 +173,18 @@ def _described(course: Course, where: str, external: bool) -> str:
 
 
 def _grade(course: Course, stubs: Path, repo: Path, exercises: Sequence[str], hidden: bool,
-           threshold: Threshold, timeout_s: float | None, *, described: str, warn: Warn) -> CiRun:
+           threshold: Threshold, timeout_s: float | None, *, described: str, warn: Warn,
+           language: str | None) -> CiRun:
     """Grade the learner's ``stubs`` (a folder or file) with ``course``; annotation paths
     start at ``repo``."""
     from autograde.grading import GradingSession  # pytest and the sandbox: imported only when grading
 
     course = course.with_overrides(timeout_s=timeout_s)
-    with GradingSession(course, exercises=exercises, warn=warn) as session:
+    chosen = choose(language, configured=course.language)
+    with GradingSession(course, exercises=exercises, warn=warn, language=chosen) as session:
         submission = session.load(stubs, name=repo.name)
         result = session.grade(submission, hidden=hidden)
     where = stubs.resolve() if stubs.is_dir() else stubs.resolve().parent
     folder = where.relative_to(repo.resolve()).as_posix() if where.is_relative_to(repo.resolve()) else str(where)
     return CiRun(result=result, locations=locate(result, submission, folder), threshold=threshold,
-                 graders=described, hidden_elsewhere=course.bundle == "student")
+                 graders=described, hidden_elsewhere=course.bundle == "student", words=session.words)

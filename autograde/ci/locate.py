@@ -3,9 +3,10 @@ line of the function the test called, so that CI can annotate the learner's own 
 
 The learner's source is parsed (:mod:`ast`), never run: this happens in the grading
 process. The evidence, strongest first: a line of the learner's file in the traceback the
-test reported; the function named in the call the message shows (``When calling
-softmax(x)``) or in backquotes (``has no `softmax```); the function whose name the test's
-name contains (``test_softmax_axis``); else the top of the file.
+test reported (for a file that does not parse, the SyntaxError's line, which the sandbox
+adds as the last frame, ``in <module>``); the function named in the call the message
+shows (``When calling softmax(x)``) or in backquotes (``has no `softmax```); the function
+whose name the test's name contains (``test_softmax_axis``); else the top of the file.
 """
 
 from __future__ import annotations
@@ -70,10 +71,11 @@ def definitions(source: str) -> dict[str, int]:
 
 def _place(test: TestResult, path: str, filename: str, defs: dict[str, int]) -> Location:
     message = visible(test).message  # what the learner may see is the only evidence to show
-    traceback = re.findall(rf'File "{re.escape(filename)}", line (\d+), in (\w+)', message)
+    # a SyntaxError's own line comes last, as a frame "in <module>"
+    traceback = re.findall(rf'File "{re.escape(filename)}", line (\d+), in (\w+|<module>)', message)
     if traceback:  # the learner's innermost frame: where it went wrong
         line, function = traceback[-1]
-        return Location(path, int(line), function if function in defs else "")
+        return Location(path, max(1, int(line)), function if function in defs else "")
     for name in [*_CALLED.findall(message), *_QUOTED.findall(message)]:
         if name in defs:
             return Location(path, defs[name], name)

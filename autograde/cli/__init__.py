@@ -37,7 +37,7 @@ from autograde.cli.common import (
     TIMEOUT, Exit, OutputPath, command, course_option, lang_option, refuse_existing, warner, write_text,
 )
 from autograde.errors import ConfigError
-from autograde.i18n import choose
+from autograde.i18n import choose, words
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -104,32 +104,36 @@ def check(console: Console, exercises: tuple[str, ...], submission: Path | None,
 
     found = find_course(course).with_overrides(timeout_s=timeout)
     language = choose(lang, configured=found.language)
+    _ = words(language, found.root)
     with GradingSession(found, exercises=exercises, warn=warner(console), language=language) as session:
         result = session.grade(session.load(submission))
-    terminal.render(result, console, hidden_elsewhere=found.bundle == "student")
+    terminal.render(result, console, hidden_elsewhere=found.bundle == "student", words=_)
     if json_path is not None:
         write_text(json_path, result.to_json())
-        console.print(f"[dim]Result written to {escape(str(json_path))}[/]")
+        console.print("[dim]" + _("Result written to {path}", path=escape(str(json_path))) + "[/]")
     return Exit.OK if result.score == result.max_score else Exit.NOT_FULL
 
 
 @command(main, "list")
+@lang_option
 @course_option
-def list_(console: Console, course: Path | None) -> Exit:
+def list_(console: Console, lang: str | None, course: Path | None) -> Exit:
     """List the exercises in teaching order, with their tests and points."""
     from autograde.config import find_course
     from autograde.grading import inventory
     from autograde.reporters import terminal
 
-    terminal.exercises(inventory(course=find_course(course)), console)
+    found = find_course(course)
+    terminal.exercises(inventory(course=found), console, words(choose(lang, configured=found.language), found.root))
     return Exit.OK
 
 
 @command(main)
 @click.argument("exercise")
 @click.argument("test", required=False)
+@lang_option
 @course_option
-def hint(console: Console, exercise: str, test: str | None, course: Path | None) -> Exit:
+def hint(console: Console, exercise: str, test: str | None, lang: str | None, course: Path | None) -> Exit:
     """Show the hints of EXERCISE's public tests (or of one TEST).
 
     \b
@@ -141,14 +145,15 @@ def hint(console: Console, exercise: str, test: str | None, course: Path | None)
     from autograde.grading import inventory
     from autograde.reporters import terminal
 
-    specs = [(n, s) for n, s in inventory(course=find_course(course), exercises=[exercise])[exercise] if not s.hidden]
+    found = find_course(course)
+    specs = [(n, s) for n, s in inventory(course=found, exercises=[exercise])[exercise] if not s.hidden]
     if test is not None:
         chosen = [(n, s) for n, s in specs if n == test or n.split("[")[0] == test]
         if not chosen:
             names = ", ".join(dict.fromkeys(n.split("[")[0] for n, _ in specs))
             raise ConfigError(f"{exercise} has no public test {test!r}; its tests: {names}")
         specs = chosen
-    terminal.hints(specs, console)
+    terminal.hints(specs, console, words(choose(lang, configured=found.language), found.root))
     return Exit.OK
 
 
@@ -207,16 +212,17 @@ def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, ou
     book_path = gradebook or Path("gradebook.db")
     found = find_course(course)
     language = choose(lang, configured=found.language)
+    said = words(language, found.root)
     book_path.parent.mkdir(parents=True, exist_ok=True)
-    with Gradebook(book_path) as book, batch_reporter.Progress(console) as progress:
+    with Gradebook(book_path) as book, batch_reporter.Progress(console, said) as progress:
         outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
                               hidden=hidden, force=force, listener=progress, warn=warner(console),
                               language=language)
-    batch_reporter.summary(outcome, console)
+    batch_reporter.summary(outcome, console, said)
     console.print(f"{'gradebook:':<10} {escape(str(book_path))}")
     for name, path in (("feedback", feedback), ("csv", csv_path), ("report", report_path)):
         if path is not None:
-            EXPORTERS[name].write(list(outcome.rows), path)
+            EXPORTERS[name].write(list(outcome.rows), path, words=said)
             console.print(f"{name + ':':<10} {escape(str(path))}")
     if report_path is not None:
         console.print(f"Open the report in a browser: {escape(report_path.resolve().as_uri())}")
@@ -245,7 +251,10 @@ def _export_formats() -> list[str]:
 @click.option("--out", type=OutputPath("either"), required=True,
               help="The file (csv, junit, report) or folder (json, gradescope, markdown, html, feedback) to write.")
 @_FORCE
-def export(console: Console, gradebook: Path, format_: str, out: Path, force: bool) -> Exit:
+@lang_option
+@course_option
+def export(console: Console, gradebook: Path, format_: str, out: Path, force: bool, lang: str | None,
+           course: Path | None) -> Exit:
     """Export the gradebook's rows for an LMS, Gradescope, CI or the students.
 
     \b
@@ -263,7 +272,7 @@ def export(console: Console, gradebook: Path, format_: str, out: Path, force: bo
         raise click.BadParameter(f"{problem} (--format {format_} writes a {exporter.target})", param_hint="'--out'")
     refuse_existing(out, force=force, option="--out")
     rows = _rows(gradebook)
-    exporter.write(rows, out)
+    exporter.write(rows, out, words=_words(lang, course))
     console.print(f"{len(rows)} students exported as {format_} to {escape(str(out))}")
     return Exit.OK
 
@@ -272,17 +281,34 @@ def export(console: Console, gradebook: Path, format_: str, out: Path, force: bo
 @_GRADEBOOK
 @click.option("--out", type=OutputPath("file"), default=Path("report.html"),
               show_default=True, help="The HTML file to write.")
-@click.option("--title", default="autograde class report", show_default=True, help="The report's title.")
+@click.option("--title", default=None, help="The report's title (default: \"autograde class report\", in its language).")
 @_FORCE
-def report(console: Console, gradebook: Path, out: Path, title: str, force: bool) -> Exit:
+@lang_option
+@course_option
+def report(console: Console, gradebook: Path, out: Path, title: str | None, force: bool, lang: str | None,
+           course: Path | None) -> Exit:
     """Write the class report: one self-contained HTML page (histogram, pass rates per
     exercise and test, the commonest failures, timing)."""
     from autograde.reporters.exporters import EXPORTERS
 
     refuse_existing(out, force=force, option="--out")
-    EXPORTERS["report"].write(_rows(gradebook), out, title=title)
+    EXPORTERS["report"].write(_rows(gradebook), out, title=title, words=_words(lang, course))
     console.print(f"report: {escape(str(out))}")
     return Exit.OK
+
+
+def _words(lang: str | None, course: Path | None) -> Any:
+    """The words of the language chosen for an export: with the course's catalogue (its
+    hints) when there is a course here or at --course."""
+    from autograde.config import find_course
+
+    try:
+        found = find_course(course)
+    except ConfigError:
+        if course is not None:
+            raise
+        return words(choose(lang), None)
+    return words(choose(lang, configured=found.language), found.root)
 
 
 def _rows(gradebook: Path) -> list[Any]:
@@ -379,9 +405,10 @@ class _ThresholdType(click.ParamType):
               help="The learner's work, e.g. notebooks/ (default: the course's exercises/ folder).")
 @click.option("--timeout", type=TIMEOUT, default=None,
               help="Seconds each test may take, more than 0 (default: course setting).")
+@lang_option
 @course_option
 def ci(console: Console, exercises: tuple[str, ...], base: str | None, threshold: Any, junit_path: Path | None,
-       json_path: Path | None, hidden: bool, submission: Path | None, timeout: float | None,
+       json_path: Path | None, hidden: bool, submission: Path | None, timeout: float | None, lang: str | None,
        course: Path | None) -> Exit:
     """Grade the learner's work in this course repository, for CI.
 
@@ -412,28 +439,31 @@ def ci(console: Console, exercises: tuple[str, ...], base: str | None, threshold
 
     actions = os.environ.get("GITHUB_ACTIONS") == "true"
     outcome = run_ci(start=Path.cwd(), base=base, course=course, submission=submission, exercises=exercises,
-                     hidden=hidden, threshold=threshold, timeout_s=timeout, warn=warner(console))
+                     hidden=hidden, threshold=threshold, timeout_s=timeout, warn=warner(console), language=lang)
+    _ = outcome.words
     token = secrets.token_hex(16)
     if actions:  # learner text below (what their code printed) must not run workflow commands
         click.echo(f"::stop-commands::{token}")
-    terminal.render(outcome.result, console, hidden_elsewhere=outcome.hidden_elsewhere)
+    terminal.render(outcome.result, console, hidden_elsewhere=outcome.hidden_elsewhere, words=_)
     if actions:
         click.echo(f"::{token}::")
-        for workflow_command in github.workflow_commands(outcome):
+        for workflow_command in github.workflow_commands(outcome, _):
             click.echo(workflow_command)
-    _append(os.environ.get("GITHUB_STEP_SUMMARY"), github.summary(outcome))
-    _append(os.environ.get("GITHUB_OUTPUT"), classroom.github_outputs(outcome.result))
+    _append(os.environ.get("GITHUB_STEP_SUMMARY"), github.summary(outcome, _))
+    _append(os.environ.get("GITHUB_OUTPUT"), classroom.github_outputs(outcome.result, _))
     if junit_path is not None:
         junit_path.parent.mkdir(parents=True, exist_ok=True)
         junit.write_results([(outcome.result.submission, outcome.result)], junit_path)
     if json_path is not None:
         write_text(json_path, outcome.result.to_json())
     if outcome.tampered:  # the result's notes, printed above, say which files and why
-        console.print("[red bold]Refused:[/] this change edits files the grade depends on.")
+        console.print(_("[red bold]Refused:[/] this change edits files the grade depends on."))
         return Exit.TAMPERED
-    verdict = "reaches" if outcome.reached else "is below"
     share = f" ({outcome.threshold})" if outcome.threshold.percent else ""
-    console.print(f"The score {verdict} the required {number(outcome.required)} points{share}.")
+    console.print(_("The score reaches the required {points} points{share}.", points=number(outcome.required),
+                    share=share) if outcome.reached else
+                  _("The score is below the required {points} points{share}.", points=number(outcome.required),
+                    share=share))
     return Exit.OK if outcome.reached else Exit.NOT_FULL
 
 

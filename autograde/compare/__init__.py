@@ -13,17 +13,24 @@ message always has the same anatomy, written for a beginner::
 
 A type, shape or dtype mismatch is reported first and alone. The hint travels beside the
 message (``GradingFailure.hint``) so that reporters can show it in its own place.
+
+A test that checks several cases (one per function, say) wraps each in :func:`every_case`
+so that one run reports every case that fails, not only the first; :func:`not_attempted`
+says that the learner's work is still the stub's where no ``NotImplementedError`` says so.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Union
+from collections import Counter
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Callable, Iterator, NoReturn, Union
 
 import numpy as np
 
 from autograde.compare import format as fmt
-from autograde.errors import GradingFailure, StudentException, ToleranceError
+from autograde.errors import GradingFailure, NotAttempted, StudentException, ToleranceError
 
 Hint = Union[str, Callable[[Any, Any], Union[str, None]], None]
 
@@ -36,12 +43,79 @@ TOLERANCES = {
 }
 
 
-def fail(message: str, *, call: str | fmt.LazyCall | None = None, hint: str | None = None) -> None:
+# The learner's words, each one sentence with named placeholders (so that it can be translated whole).
+SEVERAL_FAILED = "{failed} of the {total} checks of this test failed; here is each of them:"
+WARNING_REPEATED = "{warning} ({count} times)"
+RELATIVE_UNDEFINED = "Largest relative difference: not defined, since the expected value is 0 wherever the values differ"
+DIFFERING = "At the {count} indices that differ, {indices}:"
+DIFFERING_FIRST = "At the first {shown} of the {count} indices that differ, {indices}:"
+
+
+def fail(message: str, *, call: str | fmt.LazyCall | None = None, hint: str | None = None) -> NoReturn:
     """Raise a :class:`GradingFailure` for ``call`` (a rendered call, or None)."""
     __tracebackhide__ = True
     head = f"When calling {call}:\n" if call else ""
     body = "\n".join("  " + line if call else line for line in message.splitlines())
     raise GradingFailure(head + body, hint)
+
+
+def not_attempted(message: str) -> NoReturn:
+    """Say that the learner has not started what this test checks (``message`` says what is
+    still to do): for a constant the stub gives a placeholder value, where no
+    ``NotImplementedError`` tells. The test reads as not attempted, not as failed."""
+    __tracebackhide__ = True
+    raise NotAttempted(message)
+
+
+class Cases:
+    """The cases of one :func:`every_case` block: ``with cases:`` around each case keeps its
+    failure (a wrong answer, or an exception the learner's code raised) and goes on."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.found: list[GradingFailure | StudentException] = []
+
+    def __enter__(self) -> Cases:
+        self.total += 1
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
+        if isinstance(exc, (GradingFailure, StudentException)):
+            self.found.append(exc)
+            return True
+        return False  # a timeout, a crash, the grader's own error: the test stops here
+
+    def raise_found(self) -> None:
+        """Raise what the cases found: nothing; the one failure as it was; the first stub's
+        ``NotImplementedError`` when that is all; otherwise one failure listing each."""
+        __tracebackhide__ = True
+        if not self.found:
+            return
+        if len(self.found) == 1 or all(isinstance(f, StudentException) and f.not_implemented for f in self.found):
+            raise self.found[0]
+        texts = [f.message if isinstance(f, GradingFailure) else f.feedback() for f in self.found]
+        hints = dict.fromkeys(f.hint for f in self.found if isinstance(f, GradingFailure) and f.hint)
+        head = SEVERAL_FAILED.format(failed=len(self.found), total=self.total)
+        raise GradingFailure("\n\n".join([head, *texts]), " ".join(hints) or None)
+
+
+@contextmanager
+def every_case() -> Iterator[Cases]:
+    """Check each case of a test and report all that fail, in one message::
+
+        with every_case() as case:
+            for name in ("sigmoid", "tanh"):
+                with case:
+                    check(getattr(student, name), getattr(reference, name), x)
+
+    One failing case is reported as it is; several, each under one heading. A case whose
+    function still raises ``NotImplementedError`` counts too, so a stub still reads as not
+    attempted. A timeout or a crash ends the test at once (the child is gone).
+    """
+    __tracebackhide__ = True
+    cases = Cases()
+    yield cases
+    cases.raise_found()
 
 
 def assert_close(
@@ -106,7 +180,10 @@ def assert_no_warnings(record: Any, *, hint: str | None = None) -> None:
     """Fail when the call of ``record`` raised a warning (e.g. overflow in exp)."""
     __tracebackhide__ = True
     if record.warnings:
-        shown = "\n".join(f"  {w}" for w in record.warnings[:3])
+        # One warning raised again and again (in a loop, or by each of two calls) is shown once.
+        counts = Counter(str(w) for w in record.warnings)
+        shown = "\n".join("  " + (WARNING_REPEATED.format(warning=w, count=n) if n > 1 else w)
+                          for w, n in list(counts.items())[:3])
         fail(f"your code raised {len(record.warnings)} warning(s):\n{shown}", call=record.call, hint=hint)
 
 
@@ -241,16 +318,38 @@ def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None
             lines.append("(the result is not a finite number)")
         return "\n".join(lines)
     where_ = f"in item{path} of the result, " if path else ""
-    if what != "your function":  # name what was compared, e.g. "the weights of GATES['AND']"
+    if what != "your function":  # name what was compared, e.g. "the outputs of GATES['AND']"
         where_ = f"{what}: {where_}"
     lines = [f"{where_}{n_bad} / {n} elements differ ({100 * n_bad / n:.0f}%)."]
-    for label, values in (("absolute", diff), ("relative", rel)):
-        masked = np.where(bad, np.nan_to_num(values, nan=np.inf), -np.inf)
-        where = np.unravel_index(int(np.argmax(masked)), a.shape)
-        lines.append(f"Largest {label} difference: {fmt.short(float(values[where]))} at index {tuple(int(i) for i in where)}")
+    lines.append(_largest("absolute", diff, bad))
+    # Relative to an expected 0 a difference is not defined (dividing gives inf): leave those out.
+    defined = bad & (ef != 0)
+    lines.append(_largest("relative", rel, defined) if defined.any() else RELATIVE_UNDEFINED)
+    shown_e, shown_a = fmt.short(e, limit=200), fmt.short(a, limit=200)
+    if shown_e == shown_a and n_bad > 1:
+        # Summaries of two large arrays can read the same ("values 0..1"): show what differs
+        # (one difference is the "First difference" line's).
+        return "\n".join(lines + _differing(a, e, bad))
     if a.size > fmt.SMALL:
         first = tuple(int(i) for i in np.argwhere(bad)[0])
         lines.append(f"First difference at index {first}: expected {fmt.short(e[first].item())}, got {fmt.short(a[first].item())}")
-    lines.append(f"expected: {fmt.short(e, limit=200)}")
-    lines.append(f"got:      {fmt.short(a, limit=200)}")
+    lines += [f"expected: {shown_e}", f"got:      {shown_a}"]
     return "\n".join(lines)
+
+
+def _largest(label: str, values: np.ndarray, among: np.ndarray) -> str:
+    """The line naming the largest ``label`` difference among the elements ``among``."""
+    masked = np.where(among, np.nan_to_num(values, nan=np.inf), -np.inf)
+    where = np.unravel_index(int(np.argmax(masked)), values.shape)
+    return f"Largest {label} difference: {fmt.short(float(values[where]))} at index {tuple(int(i) for i in where)}"
+
+
+def _differing(a: np.ndarray, e: np.ndarray, bad: np.ndarray) -> list[str]:
+    """The elements that differ (the first few), in place of two summaries that read the same."""
+    places = [tuple(int(i) for i in p) for p in np.argwhere(bad)[: fmt.SMALL]]
+    indices = ", ".join(map(str, places))
+    count = int(bad.sum())  # at least 2
+    head = (DIFFERING.format(count=count, indices=indices) if count == len(places)
+            else DIFFERING_FIRST.format(shown=len(places), count=count, indices=indices))
+    return [head, f"expected: {fmt.short(np.array([e[p] for p in places]), limit=200)}",
+            f"got:      {fmt.short(np.array([a[p] for p in places]), limit=200)}"]

@@ -19,12 +19,18 @@ from typing import Any, Mapping
 from autograde.errors import ConfigError
 from autograde.i18n.text import COURSE, OURS, Join, Message, Text, course, from_data, lines, render, say, t, to_data
 
-__all__ = ["LANGUAGES", "Join", "Message", "Text", "Words", "choose", "course", "lines", "render", "say", "t",
+__all__ = ["LANGUAGES", "N_", "Join", "Message", "Text", "Words", "choose", "course", "lines", "render", "say", "t",
            "words"]
 
 LANGUAGES = ("en", "ko")
 NAMES = {"en": "English", "ko": "한국어"}
 LOCALE = Path(__file__).parent / "locale"
+
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for the catalogue where it is defined; it is translated where it is
+    shown (``_(LABEL[status])``)."""
+    return msgid
 
 
 def choose(flag: str | None = None, *, configured: str = "", environ: Mapping[str, str] | None = None) -> str:
@@ -89,6 +95,10 @@ class Words:
         """One of autograde's own texts, formatted with ``args``."""
         template = self._ours.gettext(msgid)
         return template.format(**args) if args else template
+
+    def plural(self, singular: str, plural: str, n: int, /, **args: object) -> str:
+        """One of autograde's texts that depends on a count ``n`` (also given as ``{n}``)."""
+        return self._ours.ngettext(singular, plural, n).format(n=n, **args)
 
     def render(self, message: Message | None) -> str:
         """``message`` written in this language."""

@@ -35,9 +35,10 @@ def _babel() -> Any:
 
 @dataclass(frozen=True)
 class Found:
-    """One message id and where it was found (``file:line``)."""
+    """One message id (a pair, singular and plural, for a text that depends on a count)
+    and where it was found (``file:line``)."""
 
-    id: str
+    id: str | tuple[str, str]
     where: str
 
 
@@ -57,9 +58,11 @@ def our_messages() -> list[Found]:
     _, extract, _, _ = _babel()
     found = []
     for filename, line, message, _comments, _context in extract.extract_from_dir(
-            str(PACKAGE), keywords={"_": None, "say": None}, directory_filter=lambda d: "__pycache__" not in d):
+            str(PACKAGE), keywords={"_": None, "N_": None, "say": None, "plural": (1, 2)}, directory_filter=lambda d: "__pycache__" not in d):
         if isinstance(message, str) and message:
             found.append(Found(message, f"autograde/{filename}:{line}"))
+        elif isinstance(message, tuple) and all(isinstance(m, str) and m for m in message):
+            found.append(Found((message[0], message[1]), f"autograde/{filename}:{line}"))
     return found
 
 
@@ -142,10 +145,17 @@ def template(found: list[Found], domain: str) -> Any:
         file, _, line = item.where.rpartition(":")
         existing = pot.get(item.id)
         if existing is None:
-            pot.add(item.id, locations=[(file, int(line))], flags=("python-brace-format",) if placeholders(item.id) else ())
+            pot.add(item.id, locations=[(file, int(line))], flags=("python-brace-format",) if _fields(item.id) else ())
         else:
             existing.locations.append((file, int(line)))
     return pot
+
+
+def _fields(text: str | tuple[str, ...]) -> set[str]:
+    """The placeholders of a text, or of all forms of a plural one (``{n}`` is the count)."""
+    if isinstance(text, str):
+        return placeholders(text)
+    return set().union(*(placeholders(t) for t in text)) | {"n"}
 
 
 def folder(domain: str, course: Course | None) -> Path:
@@ -237,17 +247,19 @@ def check(domain: str, language: str, course: Course | None) -> list[Problem]:
     po = _read(path, language)
     seen: set[str] = set()
     for item in found:
-        if item.id in seen:
+        key = item.id if isinstance(item.id, str) else item.id[0]
+        if key in seen:
             continue
-        seen.add(item.id)
-        entry = po.get(item.id)
-        if entry is None or not entry.string:
-            problems.append(Problem(item.where, f"not translated: {item.id!r}"))
+        seen.add(key)
+        english = item.id if isinstance(item.id, str) else item.id[0]
+        entry = po.get(english)
+        if entry is None or not all(entry.string if isinstance(entry.string, tuple) else (entry.string,)):
+            problems.append(Problem(item.where, f"not translated: {english!r}"))
         elif entry.fuzzy:
-            problems.append(Problem(item.where, f"the translation is marked fuzzy (the English changed): {item.id!r}"))
-        elif placeholders(entry.string) != placeholders(item.id):
-            problems.append(Problem(item.where, f"the translation's placeholders {sorted(placeholders(entry.string))} "
-                                                f"differ from {sorted(placeholders(item.id))}: {item.id!r}"))
+            problems.append(Problem(item.where, f"the translation is marked fuzzy (the English changed): {english!r}"))
+        elif _fields(entry.string) != _fields(item.id):
+            problems.append(Problem(item.where, f"the translation's placeholders {sorted(_fields(entry.string))} "
+                                                f"differ from {sorted(_fields(item.id))}: {english!r}"))
     mo = path.with_suffix(".mo")
     if not mo.exists() or mo.read_bytes() != mo_bytes(path):
         problems.append(Problem(str(mo), "not compiled from the .po as it is now; run `autograde i18n compile`"))

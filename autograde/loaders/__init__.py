@@ -64,7 +64,7 @@ def load_file(path: Path, *, name: str | None = None, exercises: Sequence[str] =
 def load_zip(path: Path, *, name: str | None = None, exercises: Sequence[str] = ()) -> Submission:
     """The code files at the top of a zip (one common folder stripped), read in memory."""
     shown = _shown(path)
-    files = student_files(zip_tree(read_file(path, shown), shown))
+    files = student_files(zip_tree(read_file(path, shown), shown, shown).rooted())
     return from_files(files, name=name or path.stem, path=str(path), exercises=exercises)
 
 

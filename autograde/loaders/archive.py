@@ -30,16 +30,36 @@ IGNORED_FOLDERS = ("__MACOSX", ".ipynb_checkpoints", "__pycache__")
 class Tree:
     """A folder of a class folder or archive: its kept files (read on demand) and folders.
 
-    ``where`` names the folder to a person: a path, or ``class.zip!alice`` inside a zip.
+    ``where`` names the folder to the person running autograde: a path, or
+    ``class.zip!alice`` inside a zip. ``shown`` names it to the learner, whose messages never
+    show where the grading machine keeps their work: its path inside their submission
+    ("" at the submission's top, see :meth:`rooted`).
     """
 
     where: str
     files: dict[str, Callable[[], bytes]] = field(default_factory=dict)
     dirs: dict[str, Tree] = field(default_factory=dict)
+    shown: str = ""
 
     def origin(self, name: str) -> str:
-        """How to name the entry ``name`` of this folder to a person."""
-        return f"{self.where}{name}" if self.where.endswith("!") else f"{self.where}/{name}"
+        """How to name the entry ``name`` of this folder to the person running autograde."""
+        return _joined(self.where, name)
+
+    def show(self, name: str) -> str:
+        """How to name the entry ``name`` of this folder to the learner."""
+        return _joined(self.shown, name) if self.shown else name
+
+    def rooted(self) -> Tree:
+        """This folder as the top of a learner's submission: from now on the learner's
+        names of its entries (and the messages that reading them raises) start here."""
+        self.shown = ""
+        self._show_below()
+        return self
+
+    def _show_below(self) -> None:
+        for name, sub in self.dirs.items():
+            sub.shown = self.show(name)
+            sub._show_below()
 
     def unwrap(self) -> Tree:
         """This folder, or its only folder when that is all it holds (one level)."""
@@ -61,28 +81,34 @@ def ignored(name: str) -> bool:
     return name.startswith(".") or name in IGNORED_FOLDERS
 
 
-def folder_tree(path: Path, where: str) -> Tree:
+def _joined(folder: str, name: str) -> str:
+    return f"{folder}{name}" if folder.endswith("!") else f"{folder}/{name}"
+
+
+def folder_tree(path: Path, where: str, shown: str | None = None) -> Tree:
     """The kept files of folder ``path`` and its sub-folders (symbolic links to folders are
-    not followed, so a link loop cannot trap discovery)."""
-    tree = Tree(where)
+    not followed, so a link loop cannot trap discovery). ``where`` and ``shown`` name the
+    folder (see :class:`Tree`; ``shown`` is ``where`` unless given)."""
+    tree = Tree(where, shown=where if shown is None else shown)
     for entry in sorted(os.scandir(path), key=lambda e: e.name):
         if ignored(entry.name):
             continue
         if entry.is_dir(follow_symlinks=False):
-            tree.dirs[entry.name] = folder_tree(Path(entry.path), tree.origin(entry.name))
+            tree.dirs[entry.name] = folder_tree(Path(entry.path), tree.origin(entry.name), tree.show(entry.name))
         elif entry.is_file() and entry.name.endswith(KEPT_SUFFIXES):
-            tree.files[entry.name] = _disk_reader(Path(entry.path), tree.origin(entry.name))
+            tree.files[entry.name] = _disk_reader(Path(entry.path), tree, entry.name)
     return tree
 
 
-def zip_tree(data: bytes, shown: str) -> Tree:
-    """The kept members of zip ``data`` (named ``shown``) as a tree."""
-    tree = Tree(f"{shown}!")
+def zip_tree(data: bytes, where: str, shown: str) -> Tree:
+    """The kept members of zip ``data`` as a tree; ``where`` and ``shown`` name the zip (to
+    the person running autograde, to the learner: see :class:`Tree`)."""
+    tree = Tree(f"{where}!", shown=f"{shown}!")
     for member, content in read_zip(data, shown).items():
         *folders, name = member.split("/")
         node = tree
         for folder in folders:
-            node = node.dirs.setdefault(folder, Tree(node.origin(folder)))
+            node = node.dirs.setdefault(folder, Tree(node.origin(folder), shown=node.show(folder)))
         node.files[name] = _held(content)
     return tree
 
@@ -98,8 +124,9 @@ def read_file(path: Path, shown: str) -> bytes:
     return path.read_bytes()
 
 
-def _disk_reader(path: Path, shown: str) -> Callable[[], bytes]:
-    return lambda: read_file(path, shown)
+def _disk_reader(path: Path, tree: Tree, name: str) -> Callable[[], bytes]:
+    # The learner's name of the file is taken when it is read: by then the tree may be rooted.
+    return lambda: read_file(path, tree.show(name))
 
 
 def _held(content: bytes) -> Callable[[], bytes]:

@@ -6,6 +6,10 @@ submission; otherwise it is a class whose entries are students, named by their f
 zip or file name (Moodle, Canvas and Blackboard name patterns understood). Discovery reads
 files but runs nothing, and never raises for one bad submission: what cannot be read
 becomes that candidate's ``problem``.
+
+A problem is read by the learner too (their feedback says why nothing was graded), so it
+names files by their path inside the learner's submission and the submission itself as
+"your submission", never by where the grading machine keeps it (``origin`` says that).
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ class _File:
     origin: str
     data: bytes
     version: int | None = None  # Canvas' resubmission number; None where the LMS gives none
+    shown: str = ""  # its path inside the learner's submission, for the learner's messages
 
 
 @dataclass(frozen=True)
@@ -82,20 +87,22 @@ def discover(paths: Sequence[Path], *, exercises: Sequence[str]) -> list[Candida
     Raises :class:`SubmissionError` only for a path that does not exist; every problem of
     one submission is that candidate's ``problem``.
     """
-    found: dict[str, list[Candidate]] = {}
+    found: dict[str, list[tuple[Path, Candidate]]] = {}
     for path in paths:
         for candidate in _candidates(Path(path), tuple(exercises)):
-            found.setdefault(candidate.student, []).append(candidate)
+            found.setdefault(candidate.student, []).append((Path(path), candidate))
     return [_single(student, candidates) for student, candidates in sorted(found.items())]
 
 
-def _single(student: str, candidates: list[Candidate]) -> Candidate:
-    if len(candidates) == 1:
-        return candidates[0]
-    origins = [c.origin for c in candidates]
+def _single(student: str, found: list[tuple[Path, Candidate]]) -> Candidate:
+    """The one candidate of ``student``, or a problem when several inputs hold them (named
+    by their folder or file name: the learner reads it too)."""
+    if len(found) == 1:
+        return found[0][1]
+    inputs = "; ".join(path.name for path, _ in found)
     return Candidate(
-        student=student, origin="; ".join(origins), files={},
-        problem=(f"{student} was found in {len(origins)} inputs ({'; '.join(origins)}); "
+        student=student, origin="; ".join(c.origin for _, c in found), files={},
+        problem=(f"{student} was found in {len(found)} inputs ({inputs}); "
                  f"give each student's work once, or grade the inputs into separate gradebooks"),
     )
 
@@ -105,22 +112,23 @@ def _candidates(path: Path, exercises: tuple[str, ...]) -> list[Candidate]:
     if not path.exists():
         raise SubmissionError(f"submission {str(path)!r} does not exist")
     if path.is_dir():
-        tree = folder_tree(path, str(path))
+        tree = folder_tree(path, str(path), "")
         if _holds_exercises(tree, exercises):
             return _merge([_student_entry(path.resolve().name, tree, exercises)], exercises)
         return _merge(_class_entries(tree, exercises), exercises)
     if path.suffix == ".zip":
         try:
-            tree = zip_tree(read_file(path, str(path)), str(path)).unwrap()
+            tree = zip_tree(read_file(path, path.name), str(path), path.name).unwrap()
         except SubmissionError as exc:
             return [Candidate(student=path.stem, origin=str(path), files={}, problem=str(exc))]
         if _holds_exercises(tree, exercises) and not any(_holds_exercises(d, exercises) for d in tree.dirs.values()):
             return _merge([_student_entry(path.stem, tree, exercises)], exercises)
         return _merge(_class_entries(tree, exercises), exercises)
     if path.suffix in CODE_SUFFIXES:
-        return _merge([_file_entry(path.name, str(path), lambda: read_file(path, str(path)), exercises)], exercises)
+        return _merge([_file_entry(path.name, str(path), path.name, lambda: read_file(path, path.name), exercises)],
+                      exercises)
     return [Candidate(student=path.stem, origin=str(path), files={}, problem=(
-        f"cannot read {str(path)!r} as a submission: expected a folder, a .py file, a .ipynb notebook or a .zip archive"
+        f"cannot read {path.name!r} as a submission: expected a folder, a .py file, a .ipynb notebook or a .zip archive"
     ))]
 
 
@@ -129,28 +137,31 @@ def _holds_exercises(tree: Tree, exercises: tuple[str, ...]) -> bool:
 
 
 def _class_entries(tree: Tree, exercises: tuple[str, ...]) -> list[_Entry]:
-    """Each entry of a class folder or archive (rule 4)."""
+    """Each entry of a class folder or archive (rule 4): each is the top of one student's
+    submission, named to the learner by its name in the class."""
+    tree.rooted()
     entries = [_student_entry(_student_name(name), sub, exercises) for name, sub in tree.dirs.items()]
     for name, read in tree.files.items():
         origin = tree.origin(name)
         if name.endswith(".zip"):
             student = _student_name(PurePosixPath(name).stem)
             try:
-                sub = zip_tree(read(), origin)
+                sub = zip_tree(read(), origin, tree.show(name))
             except SubmissionError as exc:
                 entries.append(_Entry(student, origin, problem=str(exc)))
                 continue
             entries.append(_student_entry(student, sub, exercises))
         else:
-            entries.append(_file_entry(name, origin, read, exercises))
+            entries.append(_file_entry(name, origin, tree.show(name), read, exercises))
     return entries
 
 
 def _student_entry(student: str, tree: Tree, exercises: tuple[str, ...]) -> _Entry:
-    """One student's folder or zip (rule 4)."""
-    top = tree.unwrap()
+    """One student's folder or zip (rule 4), the top of their submission."""
+    top = tree.rooted().unwrap()
     try:
-        files = tuple(_File(name, top.origin(name), data) for name, data in student_files(tree).items())
+        files = tuple(_File(name, top.origin(name), data, shown=top.show(name))
+                      for name, data in student_files(tree).items())
     except SubmissionError as exc:
         return _Entry(student, top.where.removesuffix("!"), problem=str(exc))
     return _Entry(student, top.where.removesuffix("!"), files)
@@ -167,23 +178,24 @@ def student_files(tree: Tree, *, open_zip: bool = True) -> dict[str, bytes]:
     top = tree.unwrap()
     zips = [name for name in top.files if name.endswith(".zip")]
     if not top.code() and open_zip and len(zips) == 1:
-        return student_files(zip_tree(top.files[zips[0]](), top.origin(zips[0])), open_zip=False)
+        return student_files(zip_tree(top.files[zips[0]](), top.origin(zips[0]), top.show(zips[0])), open_zip=False)
     if not top.code() and top.nested_code():
         raise SubmissionError(
-            f"{top.where.removesuffix('!')} holds its code only in sub-folders ({', '.join(top.nested_code())}); "
-            f"put the exercise files at the top of the student's folder or zip"
+            f"your submission holds its code only in sub-folders ({', '.join(map(top.show, top.nested_code()))}); "
+            f"put the exercise files at the top of your folder or zip"
         )
     return {name: top.files[name]() for name in top.code()}
 
 
-def _file_entry(name: str, origin: str, read: Callable[[], bytes], exercises: tuple[str, ...]) -> _Entry:
-    """A code file that is an entry of a class, named by its LMS's pattern."""
+def _file_entry(name: str, origin: str, shown: str, read: Callable[[], bytes], exercises: tuple[str, ...]) -> _Entry:
+    """A code file that is an entry of a class, named by its LMS's pattern (``shown``: its
+    name to the learner)."""
     student, filename, version = _file_name(name, exercises)
     try:
         data = read()
     except SubmissionError as exc:
         return _Entry(student, origin, problem=str(exc))
-    return _Entry(student, origin, (_File(filename, origin, data, version),))
+    return _Entry(student, origin, (_File(filename, origin, data, version, shown=shown),))
 
 
 def _student_name(name: str) -> str:
@@ -231,15 +243,15 @@ def _candidate(student: str, entries: list[_Entry], exercises: tuple[str, ...]) 
     for name, versions in sorted(by_name.items()):
         numbers = [f.version for f in versions]
         if len(versions) > 1 and (None in numbers or len(set(numbers)) < len(numbers)):
-            problems.append(f"two files named {name}: {' and '.join(f.origin for f in versions)}; keep only one")
+            problems.append(f"two files named {name}: {' and '.join(f.shown for f in versions)}; keep only one")
             continue
         latest = max(versions, key=lambda f: f.version or 0)
         files[name] = latest.data
         if len(versions) > 1:
-            notes.append(f"{name}: kept {PurePosixPath(latest.origin).name}, the latest of {len(versions)} versions")
+            notes.append(f"{name}: kept {PurePosixPath(latest.shown).name}, the latest of {len(versions)} versions")
     if not problems:
         if not files:
-            problems.append(f"{origin} holds no .py or .ipynb file; hand in the exercise files "
+            problems.append(f"your submission holds no .py or .ipynb file; hand in the exercise files "
                             f"({', '.join(f'{e}.py' for e in exercises) or 'NAME.py'}) or notebooks")
         else:
             try:

@@ -18,7 +18,7 @@ import secrets
 import sys
 import time
 import zlib
-from typing import Any, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 import numpy as np
 import pytest
@@ -222,9 +222,15 @@ class GradingPlugin(Collector):
                 duration_s=round(call.duration, 6),
                 hidden=spec.hidden,
                 output=log.text() if log else "",
-                warnings=tuple(str(w) for w in log.warnings) if log else (),
+                warnings=_unsaid(log.warnings if log else (), message),
             )
         )
+
+
+def _unsaid(warnings: Iterable[object], message: str) -> tuple[str, ...]:
+    """The warnings to list beside a test's message: each once, however often it was
+    raised, and none that the message already shows (``assert_no_warnings`` names them)."""
+    return tuple(w for w in dict.fromkeys(map(str, warnings)) if w not in message)
 
 
 def _plain_report(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:

@@ -8,6 +8,7 @@ from autograde.errors import (
     LearnerError,
     MissingModule,
     MissingName,
+    NotAttempted,
     StudentCrash,
     StudentException,
     StudentLoadError,
@@ -16,11 +17,26 @@ from autograde.errors import (
 )
 from autograde.results import Status
 
+# The learner's words, each one sentence with named placeholders (so that it can be
+# translated whole). Paths are the learner's: a file's name in their submission, never
+# where the grading machine keeps it.
+MISSING_MODULE = "There is no {module}.py in your submission."
+SYNTAX_HINT = ("Python could not read line {line} of {file}, so none of the file ran: fix the line shown "
+               "(a missing bracket, quote or colon is often reported on the line after it, so look at the "
+               "line above it too).")
+SYNTAX_HINT_NO_LINE = ("Python could not read {file}, so none of the file ran: fix the line the error names "
+                       "(a missing bracket, quote or colon is often reported on the line after it, so look at "
+                       "the line above it too).")
+TOP_LEVEL_HINT = ("Run `python {file}` yourself to see the problem. Code at the top level of the file runs on "
+                  'import: keep experiments inside functions or under `if __name__ == "__main__":`.')
+
 
 def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status, str, str | None]:
     """(status, message, hint) for a test that raised ``exc`` (None: it passed)."""
     if exc is None:
         return Status.PASSED, "", None
+    if isinstance(exc, NotAttempted):
+        return Status.NOT_ATTEMPTED, exc.message, None
     if isinstance(exc, GradingFailure):
         return Status.FAILED, exc.message, exc.hint or marker_hint
     if isinstance(exc, AssertionError):
@@ -28,7 +44,7 @@ def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status
     if isinstance(exc, StudentLoadError):
         cause = exc.cause
         if isinstance(cause, StudentException):
-            detail = _exception(cause, f"importing {exc.module}")
+            detail = cause.explained(f"importing {exc.module}")
         elif isinstance(cause, StudentTimeout):
             detail = f"Importing it did not finish within {cause.limit_s:g} s."
         else:
@@ -39,10 +55,8 @@ def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status
             _load_hint(exc),
         )
     if isinstance(exc, StudentException):
-        if exc.not_implemented:
-            function = exc.call.split("(")[0]
-            return Status.NOT_ATTEMPTED, f"`{function}` is not written yet: it still raises NotImplementedError.", None
-        return Status.ERROR, _exception(exc, f"calling {exc.call}"), marker_hint
+        status = Status.NOT_ATTEMPTED if exc.not_implemented else Status.ERROR
+        return status, exc.feedback(), None if exc.not_implemented else marker_hint
     if isinstance(exc, StudentTimeout):
         return (
             Status.TIMEOUT,
@@ -55,7 +69,7 @@ def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status
     if isinstance(exc, MissingModule):
         return (
             Status.NOT_ATTEMPTED,
-            f"There is no {exc.module}.py in {exc.where}.",
+            MISSING_MODULE.format(module=exc.module),
             f"Start from the stub exercises/{exc.module}.py.",
         )
     if isinstance(exc, MissingName):
@@ -78,24 +92,18 @@ def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status
     )
 
 
-def _exception(exc: StudentException, doing: str) -> str:
-    lines = [f"When {doing}, your code raised {exc.type_name}: {exc.message}"]
-    if exc.frames:
-        lines.append("Traceback (your code only):")
-        for frame in exc.frames:
-            lines.append(f'  File "{frame.file}", line {frame.line}, in {frame.function}')
-            if frame.code:
-                lines.append(f"    {frame.code}")
-    return "\n".join(lines)
-
-
 def _load_hint(exc: StudentLoadError) -> str:
-    """How to see why a module could not be imported: for a notebook, which cell to run."""
+    """What fits why a module could not be imported: for a syntax error, the line to fix;
+    for code that raised or hung while importing, how to see it (for a notebook, which cell
+    to run)."""
+    cause = exc.cause
+    if isinstance(cause, StudentException) and cause.syntax_error:
+        if cause.frames:
+            return SYNTAX_HINT.format(line=cause.frames[-1].line, file=cause.frames[-1].file)
+        return SYNTAX_HINT_NO_LINE.format(file=exc.module)
     if not exc.module.endswith(".ipynb"):
-        return (f"Run `python {exc.module}` yourself to see the problem. Code at the top level of the "
-                "file runs on import: keep experiments inside functions or under "
-                '`if __name__ == "__main__":`.')
-    cells = [f.file.rpartition(", ")[2] for f in getattr(exc.cause, "frames", ()) if ", cell " in f.file]
+        return TOP_LEVEL_HINT.format(file=exc.module)
+    cells = [f.file.rpartition(", ")[2] for f in getattr(cause, "frames", ()) if ", cell " in f.file]
     where = f"{cells[-1]} shows the problem" if cells else "the cell that fails or never finishes is the problem"
     return (f"Open {exc.module} in Jupyter and run all its cells in order (Kernel > Restart & Run All): "
             f"{where}. Every cell runs when the notebook is graded: keep slow experiments out of it.")

@@ -84,11 +84,11 @@ p { white-space: pre-line; }
 """
 
 
-def html_page(title: str, body: str, css: str = "") -> str:
-    """A complete, self-contained UTF-8 HTML page: ``title`` is escaped here, ``body`` and
-    ``css`` must already be markup."""
+def html_page(title: str, body: str, css: str = "", language: str = "en") -> str:
+    """A complete, self-contained UTF-8 HTML page in ``language``: ``title`` is escaped
+    here, ``body`` and ``css`` must already be markup."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"{escape(language)}\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_POLICY}\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{escape(title)}</title>\n<style>{_BASE_CSS}{css}</style>\n</head>\n"

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from autograde.batch import BatchResult
 from autograde.gradebook import Row, RowStatus
+from autograde.i18n import Words
 from autograde.results import Status
 
 SLOWEST = 5
@@ -41,11 +42,12 @@ class Progress:
     """A batch listener drawing a rich progress bar: counts, rate, elapsed time and ETA.
     On a console that is not a terminal it draws nothing (the summary still prints)."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, words: Words | None = None) -> None:
         self.console = console
+        self._ = _ = words or Words()
         self.bar = RichProgress(
-            TextColumn("grading"), BarColumn(), MofNCompleteColumn(), _Rate(),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            TextColumn(_("grading")), BarColumn(), MofNCompleteColumn(), _Rate(),
+            TimeElapsedColumn(), TextColumn(_("ETA")), TimeRemainingColumn(),
             TextColumn("{task.fields[last]}", style="dim"),
             console=console, disable=not console.is_terminal, transient=False,
         )
@@ -62,51 +64,55 @@ class Progress:
         if environment_changed:
             self.console.print(escape(environment_changed))
         if up_to_date:
-            self.console.print(f"{up_to_date} submission{'s' if up_to_date != 1 else ''} already graded "
-                               "and unchanged: kept (use --force to regrade)")
+            self.console.print(self._.plural("{n} submission already graded and unchanged: kept (use --force to regrade)",
+                                             "{n} submissions already graded and unchanged: kept (use --force to regrade)",
+                                             up_to_date))
         self.bar.update(self.task, total=total)
 
     def finished(self, row: Row) -> None:
         self.bar.update(self.task, advance=1, last=escape(row.student))
 
 
-def summary(outcome: BatchResult, console: Console) -> None:
+def summary(outcome: BatchResult, console: Console, words: Words | None = None) -> None:
     """One screen: what was graded, what could not be, the scores, the slowest."""
+    _ = words or Words()
     rows = outcome.rows
     counts = {status: sum(r.status is status for r in rows) for status in RowStatus}
     with_timeouts = sum(r.status is RowStatus.GRADED and _timed_out(r) for r in rows)
     table = Table(show_header=False, box=None, padding=(0, 2))
-    table.add_row("submissions found", str(len(rows)))
-    table.add_row("graded now", f"{len(outcome.graded_now)} in {outcome.wall_s:.1f} s with {outcome.jobs} "
-                  f"job{'s' if outcome.jobs != 1 else ''}")
-    table.add_row("kept (unchanged)", str(len(outcome.up_to_date)))
+    table.add_row(_("submissions found"), str(len(rows)))
+    table.add_row(_("graded now"), _.plural("{count} in {seconds:.1f} s with {n} job",
+                                            "{count} in {seconds:.1f} s with {n} jobs", outcome.jobs,
+                                            count=len(outcome.graded_now), seconds=outcome.wall_s))
+    table.add_row(_("kept (unchanged)"), str(len(outcome.up_to_date)))
     if outcome.environment_changed:
-        table.add_row("environment", escape(outcome.environment_changed))
-    table.add_row("graded", str(counts[RowStatus.GRADED]))
-    table.add_row("failed to load", _red(counts[RowStatus.UNREADABLE]))
-    table.add_row("timed out", f"{_red(counts[RowStatus.TIMED_OUT])} whole, {with_timeouts} with a test over its limit")
-    table.add_row("crashed", _red(counts[RowStatus.CRASHED]))
+        table.add_row(_("environment"), escape(outcome.environment_changed))
+    table.add_row(_("graded"), str(counts[RowStatus.GRADED]))
+    table.add_row(_("failed to load"), _red(counts[RowStatus.UNREADABLE]))
+    table.add_row(_("timed out"), _("{whole} whole, {tests} with a test over its limit",
+                                    whole=_red(counts[RowStatus.TIMED_OUT]), tests=with_timeouts))
+    table.add_row(_("crashed"), _red(counts[RowStatus.CRASHED]))
     graded = [r for r in rows if r.status is RowStatus.GRADED and r.result.max_score]
     if graded:
         percents = [100 * r.result.score / r.result.max_score for r in graded]
-        table.add_row("mean score", f"{statistics.fmean(percents):.1f}%")
-        table.add_row("median score", f"{statistics.median(percents):.1f}%")
+        table.add_row(_("mean score"), f"{statistics.fmean(percents):.1f}%")
+        table.add_row(_("median score"), f"{statistics.median(percents):.1f}%")
     console.print(table)
     fallback = {sandbox for r in rows if r.status is RowStatus.GRADED
                 if (sandbox := r.result.environment.get("sandbox", "")).startswith("fallback")}
     if fallback:
-        console.print(f"[yellow]warning: graded in the sandbox's {escape(min(fallback))}: learner code could read "
-                      "files and use the network; see docs/security.md[/]")
+        console.print("[yellow]" + _("warning: graded in the sandbox's {how}: learner code could read files and "
+                                     "use the network; see docs/security.md", how=escape(min(fallback))) + "[/]")
     problems = [r for r in rows if r.status is not RowStatus.GRADED]
     if problems:
-        console.print("[bold]Not graded[/] (each has a row saying why):")
+        console.print(_("[bold]Not graded[/] (each has a row saying why):"))
         for row in problems:
             reason = row.error.strip().splitlines()[0] if row.error.strip() else ""
             console.print(f"  {escape(row.student)} [dim]{row.status.value}[/]: {escape(reason)}", soft_wrap=True)
     slowest = sorted((r for r in rows if r.student in set(outcome.graded_now)), key=lambda r: -r.duration_s)
     if slowest:
-        console.print("[bold]Slowest[/]: " + ", ".join(
-            f"{escape(r.student)} {r.duration_s:.1f} s" for r in slowest[:SLOWEST]))
+        console.print(_("[bold]Slowest[/]: {list}", list=", ".join(
+            f"{escape(r.student)} {r.duration_s:.1f} s" for r in slowest[:SLOWEST])))
 
 
 def _timed_out(row: Row) -> bool:

@@ -15,9 +15,10 @@ import base64
 import json
 from typing import Any
 
+from autograde.i18n import Words
 from autograde.reporters._common import number
 from autograde.reporters.feedback import details_text
-from autograde.reporters.visibility import label
+from autograde.reporters.visibility import ENGLISH, label, localized
 from autograde.results import ExerciseResult, Result, Status, TestResult
 
 VERSION = 1  # the runner result format's version the reporter reads
@@ -36,12 +37,12 @@ _STATUS = {
 }
 
 
-def runners(result: Result) -> dict[str, dict[str, Any]]:
+def runners(result: Result, words: Words = ENGLISH) -> dict[str, dict[str, Any]]:
     """One runner result per exercise, keyed by the exercise's name, in course order."""
-    return {exercise.name: _runner(exercise) for exercise in result.exercises}
+    return {exercise.name: _runner(exercise, words) for exercise in localized(result, words).exercises}
 
 
-def _runner(exercise: ExerciseResult) -> dict[str, Any]:
+def _runner(exercise: ExerciseResult, words: Words) -> dict[str, Any]:
     statuses = {_STATUS[t.status] for t in exercise.tests}
     status = "error" if "error" in statuses else "fail" if "fail" in statuses else "pass"
     for limit in (MAX_MESSAGE, 200, 0):  # shorter messages until the runner fits its variable
@@ -49,19 +50,20 @@ def _runner(exercise: ExerciseResult) -> dict[str, Any]:
             "version": VERSION,
             "status": status,
             "max_score": _points(exercise.max_score),
-            "tests": [_test(t, limit) for t in exercise.tests],
+            "tests": [_test(t, limit, words) for t in exercise.tests],
         }
         if len(encode(runner)) <= MAX_ENCODED:
             break
     return runner
 
 
-def _test(test: TestResult, limit: int) -> dict[str, Any]:
-    message = details_text(test)
+def _test(test: TestResult, limit: int, words: Words) -> dict[str, Any]:
+    _ = words
+    message = details_text(test, words)
     if len(message) > limit:
-        message = message[:limit] + " …(cut: the job summary has it all)" if limit else ""
+        message = message[:limit] + " " + _("…(cut: the job summary has it all)") if limit else ""
     return {
-        "name": label(test),
+        "name": label(test, words),
         "status": _STATUS[test.status],
         "score": _points(test.score),
         "max_score": _points(test.max_score),
@@ -80,9 +82,9 @@ def encode(runner: dict[str, Any]) -> str:
     return base64.b64encode(json.dumps(runner, ensure_ascii=False).encode("utf-8")).decode("ascii")
 
 
-def github_outputs(result: Result) -> str:
+def github_outputs(result: Result, words: Words = ENGLISH) -> str:
     """Lines for ``$GITHUB_OUTPUT``: one output per exercise, named as the exercise and
     holding its encoded runner result, and ``points`` ("37/50")."""
-    lines = [f"{name}={encode(runner)}" for name, runner in runners(result).items()]
+    lines = [f"{name}={encode(runner)}" for name, runner in runners(result, words).items()]
     lines.append(f"points={number(result.score)}/{number(result.max_score)}")
     return "\n".join(lines) + "\n"

@@ -15,10 +15,11 @@ from collections import defaultdict
 
 from autograde.ci import CiRun
 from autograde.ci.locate import Location
+from autograde.i18n import Words
+from autograde.reporters import grouping
 from autograde.reporters._common import number, percent
-from autograde.reporters.feedback import details_markdown, details_text, markdown_text
-from autograde.reporters.visibility import hidden_note, label
-from autograde.reporters.terminal import LABEL
+from autograde.reporters.feedback import details_markdown, details_text, markdown_code, markdown_text
+from autograde.reporters.visibility import ENGLISH, hidden_note, label, localized, outcome
 from autograde.results import Status, TestResult
 
 MAX_ANNOTATIONS = 10  # per kind and step: GitHub drops the rest
@@ -31,65 +32,68 @@ _PROBLEMS = (Status.FAILED, Status.ERROR, Status.TIMEOUT)
 # ---- the job summary ----------------------------------------------------------------------
 
 
-def summary(run: CiRun) -> str:
-    """The job summary of ``run`` as Markdown: the verdict, the tamper check, a table of
-    exercises, then what to fix: each failing test with its call, expected vs got and hint."""
-    result = run.result
+def summary(run: CiRun, words: Words = ENGLISH) -> str:
+    """The job summary of ``run`` as Markdown in ``words``' language: the verdict, the
+    tamper check, a table of exercises, then what to fix: each failing test with its call,
+    expected vs got and hint."""
+    _ = words
+    result = localized(run.result, words)
     share = number(percent(result.score, result.max_score), 1)
-    head = [f"## autograde: {number(result.score)} / {number(result.max_score)} points ({share}%)", _verdict(run)]
+    head = ["## " + _("autograde: {score} / {max_score} points ({share}%)", score=number(result.score),
+                      max_score=number(result.max_score), share=share), _verdict(run, words)]
     if run.tampered:
-        head.append(_tampering(run))
-    head.append(markdown_text(f"Graded with the {run.graders}."))
-    note = hidden_note(result, hidden_elsewhere=run.hidden_elsewhere)
+        head.append(_tampering(run, words))
+    head.append(markdown_text(_("Graded with the {graders}.", graders=run.graders)))
+    note = hidden_note(result, hidden_elsewhere=run.hidden_elsewhere, words=words)
     if note and (run.hidden_elsewhere or result.hidden_tests_not_run):
         head.append(note)
     notes = [n for n in result.notes if n != run.tamper_note]  # said in full above
     if notes:
-        head.append("**While reading your work:**\n" + "\n".join(f"- {markdown_text(n)}" for n in notes))
-    head.append(_table(run))
+        head.append(_("**While reading your work:**") + "\n" + "\n".join(f"- {markdown_text(n)}" for n in notes))
+    head.append(_table(run, words))
     parts = ["\n\n".join(head)]
-    unwritten = _unwritten(run)
+    unwritten = _unwritten(run, words)
     if unwritten:
-        parts.append("### Not written yet\n\n" + unwritten)
+        parts.append("### " + _("Not written yet") + "\n\n" + unwritten)
     # tests that failed alike (the same message, e.g. a missing function) are shown once
-    problems: dict[tuple[str, str, str | None, bool, Status], list[TestResult]] = defaultdict(list)
-    for exercise in result.exercises:
-        for test in exercise.tests:
-            if test.status in _PROBLEMS:
-                problems[exercise.name, test.message, test.hint, test.hidden, test.status].append(test)
+    problems = [(exercise.name, problem) for exercise in result.exercises
+                for problem in grouping.problems(exercise.tests, statuses=_PROBLEMS, words=words)]
     if problems:
-        parts.append("### What to fix")
+        parts.append("### " + _("What to fix"))
     size = sum(map(len, parts))
-    for shown, ((exercise_name, *_), tests) in enumerate(problems.items()):
-        part = _problem(run, exercise_name, tests)
+    for shown, (exercise_name, problem) in enumerate(problems):
+        part = _problem(run, exercise_name, list(problem.tests), words)
         if size + len(part) > MAX_SUMMARY:
-            left = sum(len(t) for t in list(problems.values())[shown:])
-            parts.append(f"… and {left} more tests did not pass: the JUnit report and the result "
-                         "JSON (the job's artifacts) have them all.")
+            left = sum(len(p.tests) for _p, p in problems[shown:])
+            parts.append(_("… and {count} more tests did not pass: the JUnit report and the result JSON (the job's "
+                           "artifacts) have them all.", count=left))
             break
         parts.append(part)
         size += len(part)
     return "\n\n".join(parts) + "\n"
 
 
-def _verdict(run: CiRun) -> str:
+def _verdict(run: CiRun, words: Words) -> str:
+    _ = words
     if run.tampered:
-        return "❌ **Refused: this change edits files the grade depends on** (see below)."
-    required = _count(run.required, "point") + (f" ({run.threshold})" if run.threshold.percent else "")
-    return (f"✅ Passed: the required {required} is reached." if run.reached
-            else f"❌ Not passed yet: {required} are required.")
+        return "❌ " + _("**Refused: this change edits files the grade depends on** (see below).")
+    required = _points(run.required, words) + (f" ({run.threshold})" if run.threshold.percent else "")
+    return ("✅ " + _("Passed: the required {required} is reached.", required=required) if run.reached
+            else "❌ " + _("Not passed yet: {required} are required.", required=required))
 
 
-def _tampering(run: CiRun) -> str:
-    files = "\n".join(f"> - `{path}`" for path in run.tampered)
-    return ("> [!CAUTION]\n> **Protected files changed.** Since the base commit "
-            f"`{run.base[:12]}` this change edits:\n{files}\n>\n> The grade above uses the base commit's "
-            "graders, never these edits, and this check fails until the edits are undone. "
-            "Change only your exercise files.")
+def _tampering(run: CiRun, words: Words) -> str:
+    _ = words
+    files = "\n".join(f"> - {markdown_code(path)}" for path in run.tampered)
+    return ("> [!CAUTION]\n> " + _("**Protected files changed.** Since the base commit {base} this change edits:",
+                                   base=markdown_code(run.base[:12]))
+            + f"\n{files}\n>\n> " + _("The grade above uses the base commit's graders, never these edits, and this "
+                                      "check fails until the edits are undone. Change only your exercise files."))
 
 
-def _table(run: CiRun) -> str:
-    lines = ["| exercise | points | tests passed |", "| --- | ---: | ---: |"]
+def _table(run: CiRun, words: Words) -> str:
+    _ = words
+    lines = [f"| {_('exercise')} | {_('points')} | {_('tests passed')} |", "| --- | ---: | ---: |"]
     for exercise in run.result.exercises:
         passed = sum(t.status is Status.PASSED for t in exercise.tests)
         mark = "✅" if passed == len(exercise.tests) else "❌"
@@ -98,53 +102,65 @@ def _table(run: CiRun) -> str:
     return "\n".join(lines)
 
 
-def _unwritten(run: CiRun) -> str:
+def _unwritten(run: CiRun, words: Words) -> str:
     """One line per function still raising ``NotImplementedError``, with its tests' points."""
     found: dict[tuple[str, str], list[TestResult]] = defaultdict(list)
     for exercise in run.result.exercises:
         for test in exercise.tests:
             if test.status is Status.NOT_ATTEMPTED:
-                found[exercise.name, _where(run.locations[exercise.name, test.name])].append(test)
+                found[exercise.name, _where(run.locations[exercise.name, test.name], words)].append(test)
     return "\n".join(
-        f"- {markdown_text(exercise)}: {place}: {_count(len(tests), 'test')}, "
-        f"{_count(sum(t.max_score for t in tests), 'point')}"
+        f"- {markdown_text(exercise)}: {place}: {_tests(len(tests), words)}, "
+        f"{_points(sum(t.max_score for t in tests), words)}"
         for (exercise, place), tests in found.items())
 
 
-def _count(value: float, noun: str) -> str:
+def _points(value: float, words: Words) -> str:
     """``1 point``, ``2 points``, ``1.5 points``."""
-    return f"{number(value)} {noun}{'' if value == 1 else 's'}"
+    return words.plural("{count} point", "{count} points", 1 if value == 1 else 2, count=number(value))
 
 
-def _where(location: Location) -> str:
+def _tests(value: int, words: Words) -> str:
+    """``1 test``, ``2 tests``."""
+    return words.plural("{count} test", "{count} tests", value, count=value)
+
+
+def _where(location: Location, words: Words) -> str:
     """A location as Markdown: the function, the file and the line."""
-    function = f"`{location.function}` in " if location.function else ""
-    return f"{function}`{location.path}` line {location.line}"
+    _ = words
+    path = markdown_code(location.path)
+    if location.function:
+        return _("{function} in {path} line {line}", function=markdown_code(location.function), path=path,
+                 line=location.line)
+    return _("{path} line {line}", path=path, line=location.line)
 
 
-def _problem(run: CiRun, exercise: str, tests: list[TestResult]) -> str:
+def _problem(run: CiRun, exercise: str, tests: list[TestResult], words: Words) -> str:
     """One failure, as the tests that met it: what they are worth, where, and why."""
-    names = ", ".join(map(label, tests))
+    names = ", ".join(label(t, words) for t in tests)
     score, worth = sum(t.score for t in tests), sum(t.max_score for t in tests)
-    title = (f"#### {markdown_text(exercise)} › {markdown_text(names)}: {LABEL[tests[0].status]}, "
-             f"{number(score)} / {_count(worth, 'point')}")
-    return f"{title}\n\n{_where(run.locations[exercise, tests[0].name])}\n\n{details_markdown(tests[0]).strip()}"
+    title = (f"#### {markdown_text(exercise)} › {markdown_text(names)}: {outcome(tests[0].status, words)}, "
+             f"{number(score)} / {_points(worth, words)}")
+    return (f"{title}\n\n{_where(run.locations[exercise, tests[0].name], words)}\n\n"
+            f"{details_markdown(tests[0], words).strip()}")
 
 
 # ---- annotations -----------------------------------------------------------------------------
 
 
-def workflow_commands(run: CiRun) -> list[str]:
+def workflow_commands(run: CiRun, words: Words = ENGLISH) -> list[str]:
     """Workflow commands annotating ``run``: the tampering, then one ``error`` per
     function with failing tests, one ``notice`` per function not written yet."""
+    _ = words
     commands = []
     if run.tampered:
-        commands.append(_command("error", "autograde: protected files changed",
-                                 f"This change edits files the grade depends on: {', '.join(run.tampered)}. "
-                                 f"It was graded with the graders of the base commit {run.base[:12]}, and the "
-                                 "check fails until these edits are undone.", file=run.tampered[0]))
+        commands.append(_command("error", _("autograde: protected files changed"),
+                                 _("This change edits files the grade depends on: {files}. It was graded with the "
+                                   "graders of the base commit {base}, and the check fails until these edits are "
+                                   "undone.", files=", ".join(run.tampered), base=run.base[:12]),
+                                 file=run.tampered[0]))
     groups: dict[tuple[str, Location, str], list[TestResult]] = defaultdict(list)
-    for exercise in run.result.exercises:
+    for exercise in localized(run.result, words).exercises:
         for test in exercise.tests:
             kind = "error" if test.status in _PROBLEMS else "notice" if test.status is Status.NOT_ATTEMPTED else ""
             if kind:
@@ -156,31 +172,34 @@ def workflow_commands(run: CiRun) -> list[str]:
             left[kind] += len(tests)
             continue
         shown[kind] += 1
-        commands.append(_command(kind, _title(kind, name, location, tests), _message(kind, tests),
+        commands.append(_command(kind, _title(kind, name, location, tests, words), _message(kind, tests, words),
                                  file=location.path, line=location.line))
     for kind, count in left.items():
-        what = "failing tests" if kind == "error" else "tests of functions not written yet"
-        commands.append(_command("warning", "autograde: more in the job summary",
-                                 f"{count} more {what} are not annotated here (GitHub shows {MAX_ANNOTATIONS} "
-                                 "annotations of a kind): the job summary lists them all."))
+        text = (_("{count} more failing tests are not annotated here (GitHub shows {most} annotations of a kind): "
+                  "the job summary lists them all.", count=count, most=MAX_ANNOTATIONS) if kind == "error"
+                else _("{count} more tests of functions not written yet are not annotated here (GitHub shows {most} "
+                       "annotations of a kind): the job summary lists them all.", count=count, most=MAX_ANNOTATIONS))
+        commands.append(_command("warning", _("autograde: more in the job summary"), text))
     return commands
 
 
-def _title(kind: str, exercise: str, location: Location, tests: list[TestResult]) -> str:
+def _title(kind: str, exercise: str, location: Location, tests: list[TestResult], words: Words) -> str:
+    _ = words
     what = f"{exercise}.{location.function}" if location.function else exercise
-    lost = _count(sum(t.max_score - t.score for t in tests), "point")
+    lost = _points(sum(t.max_score - t.score for t in tests), words)
     if kind == "notice":
-        return f"{what} is not written yet ({lost})"
-    return f"{what}: {_count(len(tests), 'test')} did not pass ({lost} lost)"
+        return _("{what} is not written yet ({lost})", what=what, lost=lost)
+    return _("{what}: {tests} did not pass ({lost} lost)", what=what, tests=_tests(len(tests), words), lost=lost)
 
 
-def _message(kind: str, tests: list[TestResult]) -> str:
+def _message(kind: str, tests: list[TestResult], words: Words) -> str:
+    _ = words
     if kind == "notice":
-        return "Tests waiting for it: " + ", ".join(map(label, tests))
-    lines = [f"{label(t)}: {LABEL[t.status]}, {number(t.score)} / {number(t.max_score)} points" for t in tests]
+        return _("Tests waiting for it: {tests}", tests=", ".join(label(t, words) for t in tests))
+    lines = [grouping.cost_line(t, words) for t in tests]
     first = tests[0]  # the first failure in full: what was called, expected vs got, the hint
-    text = "\n".join([*lines, "", f"{label(first)}:", details_text(first)])
-    return text if len(text) <= MAX_ANNOTATION else text[:MAX_ANNOTATION] + " …(the job summary has the rest)"
+    text = "\n".join([*lines, "", f"{label(first, words)}:", details_text(first, words)])
+    return text if len(text) <= MAX_ANNOTATION else text[:MAX_ANNOTATION] + " " + _("…(the job summary has the rest)")
 
 
 def _command(kind: str, title: str, message: str, **where: str | int) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 from enum import Enum
 
-from autograde.results import Result, TestResult
+from autograde.i18n import N_, Words
+from autograde.results import ExerciseResult, Result, Status, TestResult
 
 
 class Audience(Enum):
@@ -23,32 +24,73 @@ class Audience(Enum):
     STAFF = "staff"
 
 
-HIDDEN_DETAILS = "hidden test: details are not shown"
+HIDDEN_DETAILS = N_("hidden test: details are not shown")
+
+# Each outcome as every report names it (translated where it is shown: outcome()).
+LABEL = {
+    Status.PASSED: N_("passed"),
+    Status.FAILED: N_("failed"),
+    Status.ERROR: N_("error"),
+    Status.TIMEOUT: N_("timeout"),
+    Status.NOT_ATTEMPTED: N_("not attempted"),
+    Status.SKIPPED: N_("skipped"),
+}
+
+ENGLISH = Words()
 
 
-def visible(test: TestResult, audience: Audience = Audience.LEARNER) -> TestResult:
+def outcome(status: Status, words: Words = ENGLISH) -> str:
+    """The outcome's name in ``words``' language."""
+    return words(LABEL[status])
+
+
+def localized(result: Result, words: Words = ENGLISH) -> Result:
+    """``result`` with every test's message and hint in ``words``' language: written again
+    from their language-neutral data where the result was written in another."""
+    if result.language == words.language:
+        return result
+
+    def again(test: TestResult) -> TestResult:
+        if test.message_data is None and test.hint_data is None:
+            return test
+        hint = words.again(test.hint or "", test.hint_data)
+        return dataclasses.replace(test, message=words.again(test.message, test.message_data), hint=hint or None)
+
+    exercises = tuple(ExerciseResult(e.name, tuple(map(again, e.tests)), e.notes) for e in result.exercises)
+    return dataclasses.replace(result, exercises=exercises, language=words.language)
+
+
+def visible(test: TestResult, audience: Audience = Audience.LEARNER, words: Words = ENGLISH) -> TestResult:
     """``test`` as ``audience`` may see it: for a learner, a hidden test keeps its name,
     outcome and points, and its message becomes :data:`HIDDEN_DETAILS`."""
     if audience is Audience.STAFF or not test.hidden:
         return test
-    return dataclasses.replace(test, message=HIDDEN_DETAILS, hint=None, output="", warnings=())
+    return dataclasses.replace(test, message=words(HIDDEN_DETAILS), hint=None, output="", warnings=())
 
 
-def label(test: TestResult) -> str:
+def hidden_details(test: TestResult, words: Words = ENGLISH) -> bool:
+    """True when what is shown of ``test`` is only that its details are hidden."""
+    return test.message == words(HIDDEN_DETAILS)
+
+
+def label(test: TestResult, words: Words = ENGLISH) -> str:
     """The test's name as reports show it: a hidden test says so."""
-    return f"{test.name} (hidden)" if test.hidden else test.name
+    _ = words
+    return _("{test} (hidden)", test=test.name) if test.hidden else test.name
 
 
-def hidden_note(result: Result, *, hidden_elsewhere: bool = False) -> str:
+def hidden_note(result: Result, *, hidden_elsewhere: bool = False, words: Words = ENGLISH) -> str:
     """The one sentence about hidden tests that this result did not run ("" when it ran
     them). ``hidden_elsewhere``: a student bundle, which has no hidden tests in it."""
     if result.hidden_tests_run:
         return ""
-    n = result.hidden_tests_not_run
+    _, n = words, result.hidden_tests_not_run
     if hidden_elsewhere:
-        return ("These were the public tests. Your instructor also runs hidden tests, which are not in this "
-                "bundle, so passing here is necessary but not sufficient.")
+        return _("These were the public tests. Your instructor also runs hidden tests, which are not in this "
+                     "bundle, so passing here is necessary but not sufficient.")
     if n:
-        return (f"These were the public tests. Your instructor will also run {n} hidden test{'s' if n != 1 else ''} "
-                "on these exercises, so passing here is necessary but not sufficient.")
-    return "These graders have no hidden tests: this is the whole grade."
+        return _.plural("These were the public tests. Your instructor will also run {n} hidden test on these "
+                            "exercises, so passing here is necessary but not sufficient.",
+                            "These were the public tests. Your instructor will also run {n} hidden tests on these "
+                            "exercises, so passing here is necessary but not sufficient.", n)
+    return _("These graders have no hidden tests: this is the whole grade.")

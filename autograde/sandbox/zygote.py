@@ -15,7 +15,10 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
 import ctypes
+import functools
+import importlib
 import json
+import re
 import resource
 import shutil
 import signal
@@ -28,6 +31,15 @@ from typing import Callable
 import numpy  # noqa: F401  (preloaded: the reason this process exists)
 
 from autograde.sandbox import child, isolation, limits, protocol, selftest
+
+# TensorFlow's start-up lines, which its C++ libraries (two, each with its own copy of absl)
+# write straight to fd 2 while it is imported, before any setting of theirs is read:
+# absl's warning about logging before InitializeLog, and INFO or WARNING lines in absl's or
+# TensorFlow's own format ("I0000 00:00:1796593015.447354  21423 port.cc:153] oneDNN ...").
+_STARTUP_NOISE = re.compile(
+    rb"WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR\s*$"
+    rb"|[IW]\d{4} [\d:.]+ +\d+ \S+:\d+\] "
+    rb"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+: [IW] \S+:\d+\] ")
 
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
@@ -283,15 +295,38 @@ def preload(modules: list[str]) -> str:
     children share the import's cost and memory, and stay fork-safe. Returns '' or, when
     one cannot be imported, why (the self-test reports it: grading must not start)."""
     if modules:
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's start-up chatter
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's later INFO and WARNING lines
     for name in modules:
         try:
-            __import__(name)
+            without_startup_noise(functools.partial(importlib.import_module, name))
         except BaseException as exc:  # whatever a broken install raises
             return (f"The course preloads {name!r} (pyproject.toml, preload = {modules!r}), but this Python cannot "
                     f"import it: {type(exc).__name__}: {exc}. Install it into {sys.prefix} "
                     f"({sys.executable} -m pip install ...) or remove it from preload.")
     return ""
+
+
+def without_startup_noise(run: Callable[[], object]) -> None:
+    """Call ``run`` with fd 2 caught in a file, then pass on all it wrote there but the
+    lines of :data:`_STARTUP_NOISE`: whoever started autograde still sees everything else
+    (a broken install's complaint, a Python warning), and learners' processes, forked
+    later, write to their own output."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as caught:
+            os.dup2(caught.fileno(), 2)
+            try:
+                run()
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+                caught.seek(0)
+                kept = [line for line in caught.read().splitlines(keepends=True) if not _STARTUP_NOISE.match(line)]
+                with open(2, "wb", closefd=False) as stderr:
+                    stderr.writelines(kept)
+    finally:
+        os.close(saved)
 
 
 def module_folders() -> list[str]:

@@ -247,6 +247,22 @@ def test_unreadable_work_is_a_result_with_every_test_at_zero(learner_repo: Path,
     assert run.outputs["points"] == f"0/{run.result.max_score:g}"
 
 
+def test_a_syntax_error_is_annotated_at_its_line_once(learner_repo: Path, tmp_path: Path) -> None:
+    git(learner_repo, "checkout", "-q", "honest")
+    broken = learner_repo / "exercises" / "activations.py"
+    original = broken.read_text(encoding="utf-8")
+    broken.write_text(original + "\n\ndef broken(:\n", encoding="utf-8")
+    try:
+        run = run_ci(learner_repo, tmp_path, "--base", "main")
+    finally:
+        broken.write_text(original, encoding="utf-8")
+    line = original.count("\n") + 3
+    errors = [c for c in run.commands() if c.startswith("::error")]
+    assert len(errors) == 1 and errors[0].startswith(
+        f"::error file=exercises/activations.py,line={line},title=activations%3A ")
+    assert run.summary.count("SyntaxError") == 1
+
+
 def test_deleting_the_configuration_is_tampering_not_a_lost_course(learner_repo: Path, tmp_path: Path,
                                                                    runs: dict[str, Run]) -> None:
     git(learner_repo, "checkout", "-q", "partial")

@@ -73,3 +73,15 @@ def test_evidence_strongest_first() -> None:
 def test_a_notebook_is_annotated_at_its_top() -> None:
     found = run(failed("test_relu", "When calling relu(x)"), cells=(object(),))
     assert found["activations", "test_relu"] == Location("exercises/activations.py", 1, "")
+
+
+def test_a_syntax_error_is_annotated_at_its_line() -> None:
+    source = "import numpy as np\n\n\ndef relu(x):\n    return np.maximum(x, 0\n"
+    message = ("activations.py could not be imported, so none of its functions could be tested.\n"
+               "When importing activations.py, your code raised SyntaxError: '(' was never closed "
+               "(activations.py, line 5)\n"
+               "Traceback (your code only):\n"
+               '  File "exercises/activations.py", line 5, in <module>\n'
+               "    return np.maximum(x, 0")
+    found = run(TestResult("test_relu", 0, 1, Status.ERROR, message), source=source)
+    assert found["activations", "test_relu"] == Location("exercises/activations.py", 5, "")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from autograde.gradebook import Row, RowStatus
-from autograde.reporters import feedback
+from autograde.reporters import feedback, visibility
 from autograde.results import ExerciseResult, Status, TestResult
 
 from .conftest import FULL, UNREADABLE, WRONG, hand_result, make_row
@@ -64,7 +64,7 @@ When calling step(x):
   expected 0, got 1
 ```
 
-**Hint:** use x \\> 0 and \\`astype\\`
+**Hint:** use x \\> 0 and `astype`
 
 **Your code printed:**
 
@@ -90,9 +90,10 @@ def test_html_is_one_escaped_offline_page_with_the_same_content() -> None:
     assert parsed.tags.count("tr") == 4 and parsed.tags.count("pre") == 2
     text = "".join(parsed.text)
     for shown in ("Feedback for <img src=x onerror=alert(1)>", "When calling step(x):\n  expected 0, got 1",
-                  "use x > 0 and `astype`", "hi <b>", "RuntimeWarning: overflow", "test_big (hidden)",
-                  feedback.HIDDEN_DETAILS):
+                  "use x > 0 and astype", "hi <b>", "RuntimeWarning: overflow", "test_big (hidden)",
+                  visibility.HIDDEN_DETAILS):
         assert shown in text
+    assert "<p><strong>Hint:</strong> use x &gt; 0 and <code>astype</code></p>" in page  # our code span is code
     assert "SECRET" not in page
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
     assert "http://" not in page and "https://" not in page and " src=" not in page.replace("src=x", "")
@@ -113,7 +114,7 @@ def test_real_hidden_tests_never_show_their_messages(rows: list[Row]) -> None:
     markdown, page = feedback.markdown(row), feedback.html(row)
     for test in hidden:
         assert test.message not in markdown and escape(test.message) not in page
-    assert markdown.count(feedback.HIDDEN_DETAILS) == page.count(feedback.HIDDEN_DETAILS) == len(hidden)
+    assert markdown.count(visibility.HIDDEN_DETAILS) == page.count(visibility.HIDDEN_DETAILS) == len(hidden)
 
 
 def test_a_row_that_was_not_graded_says_why(rows: list[Row]) -> None:

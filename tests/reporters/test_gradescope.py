@@ -10,7 +10,7 @@ from typing import Any
 
 from autograde.gradebook import Row
 from autograde.reporters import gradescope
-from autograde.reporters.feedback import HIDDEN_DETAILS
+from autograde.reporters.visibility import HIDDEN_DETAILS
 from autograde.results import Status, TestResult
 
 from .conftest import FULL, WRONG, hand_result, make_row

@@ -10,11 +10,12 @@ import statistics
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
 from autograde.gradebook import Row, RowStatus
-from autograde.reporters import report
+from autograde.reporters import feedback, report
 from autograde.results import Status, TestResult
 
 from .conftest import FULL, UNREADABLE, WRONG, hand_result, make_row
@@ -58,8 +59,8 @@ def test_summary_counts_and_scores_over_graded_rows(rows: list[Row]) -> None:
     }
     assert "<title>Deep learning &lt;week 5&gt; &amp; co</title>" in page
     assert "<h1>Deep learning &lt;week 5&gt; &amp; co</h1>" in page
-    for heading in ("Score distribution", "Exercises", "Tests", "Most common failures", "Timing", "Students"):
-        assert f"<h2>{heading}</h2>" in page
+    headings = ["Students", "Score distribution", "Exercises", "Tests", "Most common failures", "Timing"]
+    assert re.findall(r"<h2>([^<]*)</h2>", page) == headings  # the students first, before ~150 test rows
 
 
 def test_the_page_loads_nothing_from_anywhere(rows: list[Row]) -> None:
@@ -122,10 +123,30 @@ def test_common_failures_are_normalised_and_counted(rows: list[Row]) -> None:
     ("timed out after 2.5 s", "timed out after # s"),
     ("got 1e-05\nsecond line", "got #"),
     ("", "(no message)"),
-    ("x" * 200, "x" * 159 + "…"),
+    ("x" * 200, "x" * 200),  # one sentence, however long, is never cut
+    ("Your work could not be read, so no test could run: x.ipynb is not a readable notebook: broken JSON at line 3, "
+     "column 9 (Unterminated string starting at); open it in Jupyter and save it again",
+     "Your work could not be read, so no test could run: x.ipynb is not a readable notebook: broken JSON at line #, "
+     "column # (Unterminated string starting at); open it in Jupyter and save it again"),
+    ("First sentence of some length, " + "a" * 90 + ". Second sentence that no longer fits here. Third.",
+     "First sentence of some length, " + "a" * 90 + ". …"),
+    ("Short one. Another short one. " + "b" * 150 + ".", "Short one. Another short one. …"),
 ])
 def test_normalise_message(message: str, key: str) -> None:
     assert report.normalise_message(message) == key
+
+
+def test_common_failures_count_students_not_tests() -> None:
+    missing = "There is no losses.py in the submission."
+    alone = make_row("alone", hand_result(*(TestResult(f"test_{i}", 0, 1, Status.ERROR, missing) for i in range(12)),
+                                          exercise="losses"))
+    wrong = TestResult("test_0", 0, 1, Status.FAILED, "When calling mse(y, t): expected 0.5, got 1")
+    pair = [make_row(name, hand_result(wrong, exercise="losses")) for name in ("a", "b")]
+    text = Page(report.html([alone, *pair], title="t")).joined()
+    assert ("students message (numbers as #) tests "
+            "2 When calling mse(y, t): expected #, got # losses::test_0 (2) "
+            "1 There is no losses.py in the submission. losses::test_0 (1), losses::test_1 (1), losses::test_2 (1) "
+            "Timing") in text
 
 
 def test_timing_lists_the_slowest_first() -> None:
@@ -133,8 +154,19 @@ def test_timing_lists_the_slowest_first() -> None:
             for i, d in enumerate([0.5, 3.0, 1.0, 2.0, 0.25, 4.0, 0.75])]
     text = Page(report.html(rows, title="t")).joined()
     assert "mean median max 1.64 s 1 s 4 s" in text
-    assert "student duration status s5 4 s graded s1 3 s graded s3 2 s graded s2 1 s graded s6 0.75 s graded " \
-           "Students" in text
+    assert text.endswith("student duration status s5 4 s graded s1 3 s graded s3 2 s graded s2 1 s graded "
+                         "s6 0.75 s graded")
+
+
+def test_students_link_to_the_feedback_written_beside_the_report(rows: list[Row], tmp_path: Path) -> None:
+    feedback.write(rows[:2], tmp_path / "feedback")  # as grade --out does: feedback/, then report.html
+    (tmp_path / "feedback" / "broken.html").unlink()  # only the Markdown file is there
+    page = report.write(rows, tmp_path / "report.html", title="t").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]*)">([^<]*)</a>', page) == [
+        ("feedback/Lee%2C%20_Jay_.html", "Lee, &quot;Jay&quot;"), ("feedback/broken.md", "broken")]
+    for href, _ in re.findall(r'<a href="([^"]*)">([^<]*)</a>', page):
+        assert (tmp_path / unquote(href)).is_file()
+    assert "<a " not in report.html(rows, title="t")  # no feedback folder: no link
 
 
 def test_students_table_lists_everyone_with_why_not_graded(rows: list[Row]) -> None:

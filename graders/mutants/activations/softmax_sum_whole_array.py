@@ -5,7 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_softmax_values"
-MESSAGE = 'elements differ'
+MESSAGE = 'Along axis -1 the slices of your result do not sum to 1'
 
 
 def softmax(x: ArrayLike, axis: int = -1) -> NDArray[np.float64]:

@@ -5,7 +5,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 CAUGHT_BY = "test_step_values"
-MESSAGE = 'First difference at index (0,): expected 0, got 1'
+MESSAGE = 'At the 5 indices that differ, (0,), (4,), (8,), (12,), (16,):\n  expected: array([0, 0, 0, 0, 0])\n  got:      array([1, 1, 1, 1, 1])'
 
 
 def step(x: ArrayLike) -> NDArray[np.int64]:

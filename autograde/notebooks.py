@@ -444,9 +444,11 @@ def _first_line(stmt: ast.stmt) -> int:
     return min([stmt.lineno, *(d.lineno for d in decorators)])
 
 
-def check(exercise: str) -> float:
+def check(exercise: str, lang: str | None = None) -> float:
     """Grade the code this notebook's kernel has run with the public tests of ``exercise``
     and return the score (nbgrader reads it as the check cell's partial credit).
+    ``lang``: the feedback's language (``"ko"``; default as ``autograde check`` chooses:
+    ``$AUTOGRADE_LANG``, the course's setting, the locale).
 
     Runs ``autograde check`` in a new process on :func:`submission_notebook` of the
     kernel's history, so the learner's code runs in autograde's sandbox, never here; its
@@ -464,7 +466,8 @@ def check(exercise: str) -> float:
         submission, report = Path(folder) / f"{exercise}.ipynb", Path(folder) / "result.json"
         nbformat.write(submission_notebook(inputs), submission)
         done = subprocess.run(
-            [sys.executable, "-m", "autograde", "check", exercise, "--submission", str(submission), "--json", str(report)],
+            [sys.executable, "-m", "autograde", "check", exercise, "--submission", str(submission), "--json", str(report),
+             *(["--lang", lang] if lang else [])],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
         )
         # all but the line saying where the result document went: a file about to be deleted

@@ -251,12 +251,13 @@ def test_summaries_that_read_the_same_give_way_to_the_elements_that_differ():
         "  3 / 20 elements differ (15%).\n"
         "  Largest absolute difference: 1.0 at index (0,)\n"
         "  Largest relative difference: not defined, since the expected value is 0 wherever the values differ\n"
+        "  First difference at index (0,): expected 0, got 1\n"
         "  At the 3 indices that differ, (0,), (4,), (8,):\n"
         "  expected: array([0, 0, 0])\n"
         "  got:      array([1, 1, 1])"
     )
     failure = message(1 - expected, expected)
-    assert failure.message.splitlines()[3:] == [
+    assert failure.message.splitlines()[4:] == [
         "At the first 12 of the 20 indices that differ, (0,), (1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,), "
         "(9,), (10,), (11,):",
         "expected: array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1])",

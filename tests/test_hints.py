@@ -130,6 +130,7 @@ def step(x):
         "  5 / 20 elements differ (25%).",
         "  Largest absolute difference: 1.0 at index (0,)",
         "  Largest relative difference: not defined, since the expected value is 0 wherever the values differ",
+        "  First difference at index (0,): expected 0, got 1",
         "  At the 5 indices that differ, (0,), (4,), (8,), (12,), (16,):",
         "  expected: array([0, 0, 0, 0, 0])",
         "  got:      array([1, 1, 1, 1, 1])",

@@ -325,15 +325,16 @@ def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None
     # Relative to an expected 0 a difference is not defined (dividing gives inf): leave those out.
     defined = bad & (ef != 0)
     lines.append(_largest("relative", rel, defined) if defined.any() else RELATIVE_UNDEFINED)
-    shown_e, shown_a = fmt.short(e, limit=200), fmt.short(a, limit=200)
-    if shown_e == shown_a and n_bad > 1:
-        # Summaries of two large arrays can read the same ("values 0..1"): show what differs
-        # (one difference is the "First difference" line's).
-        return "\n".join(lines + _differing(a, e, bad))
     if a.size > fmt.SMALL:
         first = tuple(int(i) for i in np.argwhere(bad)[0])
         lines.append(f"First difference at index {first}: expected {fmt.short(e[first].item())}, got {fmt.short(a[first].item())}")
-    lines += [f"expected: {shown_e}", f"got:      {shown_a}"]
+    shown_e, shown_a = fmt.short(e, limit=200), fmt.short(a, limit=200)
+    if shown_e == shown_a and n_bad > 1:
+        # Summaries of two large arrays can read the same ("values 0..1"): show what differs
+        # instead (one difference is the "First difference" line's).
+        lines += _differing(a, e, bad)
+    else:
+        lines += [f"expected: {shown_e}", f"got:      {shown_a}"]
     return "\n".join(lines)
 
 

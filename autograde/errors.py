@@ -95,25 +95,6 @@ class StudentException(LearnerError):
         """The name of the function that was called (``call`` up to its arguments)."""
         return self.call.split("(")[0]
 
-    def feedback(self) -> str:
-        """What the learner reads about this exception: that the stub is not written yet,
-        or what their call raised (:meth:`explained`)."""
-        if self.not_implemented:
-            return f"`{self.function}` is not written yet: it still raises NotImplementedError."
-        return self.explained(f"calling {self.call}")
-
-    def explained(self, doing: str) -> str:
-        """The exception, raised while ``doing`` something (``"importing kim.py"``), as the
-        learner reads it, with the learner's own frames."""
-        lines = [f"When {doing}, your code raised {self.type_name}: {self.message}"]
-        if self.frames:
-            lines.append("Traceback (your code only):")
-            for frame in self.frames:
-                lines.append(f'  File "{frame.file}", line {frame.line}, in {frame.function}')
-                if frame.code:
-                    lines.append(f"    {frame.code}")
-        return "\n".join(lines)
-
     @property
     def syntax_error(self) -> bool:
         """True when Python could not read the learner's code (it never ran)."""
@@ -177,10 +158,21 @@ class GradingFailure(LearnerError, AssertionError):
     """A grader's check failed. ``message`` says what happened; ``hint`` how to fix it (or
     None). An ``AssertionError`` too, so that plain pytest reports a failed test."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: object, hint: object = None) -> None:
+        # str or a message kept as data (autograde.i18n.text, whose str() is its English)
         self.message = message
         self.hint = hint
-        super().__init__(message + (f"\nHint: {hint}" if hint else ""))
+        super().__init__(str(message) + (f"\nHint: {hint}" if hint else ""))
+
+    @property
+    def text(self) -> str:
+        """The message in English."""
+        return str(self.message)
+
+    @property
+    def hint_text(self) -> str | None:
+        """The hint in English (None when there is none)."""
+        return None if self.hint is None else str(self.hint)
 
 
 class NotAttempted(LearnerError):
@@ -188,9 +180,14 @@ class NotAttempted(LearnerError):
     ``NotImplementedError`` to say so (a constant the learner fills in, still the stub's
     value). ``message`` says what is still to do; the test reads as not attempted."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: object) -> None:
         self.message = message
-        super().__init__(message)
+        super().__init__(str(message))
+
+    @property
+    def text(self) -> str:
+        """The message in English."""
+        return str(self.message)
 
 
 class ConfigError(AutogradeError):

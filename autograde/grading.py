@@ -189,7 +189,7 @@ class GradingSession:
         """The pytest plugin that grades ``submission`` with this session's servers."""
         course = self.course if seed is None else self.course.with_overrides(seed=seed)
         return kind(course=course, submission=submission, servers=self.servers, hidden=hidden,
-                    hidden_seed=hidden_seed, full_tracebacks=full_tracebacks)
+                    hidden_seed=hidden_seed, full_tracebacks=full_tracebacks, words=self.words)
 
     def grade(self, submission: Submission, *, exercises: Sequence[str] = (), hidden: bool = False,
               hidden_seed: int | None = None, seed: int | None = None) -> Result:

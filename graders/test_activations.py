@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from autograde.compare import assert_close, assert_no_warnings, assert_unchanged, check, every_case, fail
+from autograde.i18n import t
 
 ELEMENTWISE = ("identity", "sigmoid", "tanh", "relu", "leaky_relu")
 
@@ -45,12 +46,12 @@ def _softmax_hint(x, axis=-1):
             value = "nan" if np.isnan(got).any() else "inf"
             in_slice = broken.any(axis=axis, keepdims=True)
             if (in_slice & (x > LOG_MAX).any(axis=axis, keepdims=True)).any():
-                return OVERFLOW.format(value=value)
+                return t(OVERFLOW, value=value)
             if (in_slice & (x.max(axis=axis, keepdims=True) < x.max() - LOG_TINY)).any():
-                return UNDERFLOW.format(value=value)
+                return t(UNDERFLOW, value=value)
             return None
         if not np.allclose(got.sum(axis=axis), 1.0):
-            return NOT_SUMMING.format(axis=axis)
+            return t(NOT_SUMMING, axis=axis)
         return None
 
     return hint
@@ -155,8 +156,9 @@ def _grad_with_free_zero(student_fn, reference_fn, x, one_sided, **kwargs):
     assert_close(np.where(at_zero, expected, got), expected, call=record.call)
     allowed = np.isin(got[at_zero], one_sided)
     if not allowed.all():
-        fail(f"at x == 0 your derivative is {got[at_zero][~allowed][0]!r}; "
-             f"either one-sided value is accepted: {' or '.join(map(str, one_sided))}.", call=record.call)
+        low, high = one_sided
+        fail(t("at x == 0 your derivative is {value}; either one-sided value is accepted: {low} or {high}.",
+               value=repr(got[at_zero][~allowed][0]), low=low, high=high), call=record.call)
 
 
 @pytest.mark.points(2)

@@ -5,6 +5,7 @@ import pytest
 
 from autograde.compare import assert_close, assert_no_warnings, assert_unchanged, check, expect_raises, fail
 from autograde.datasets import load_digits
+from autograde.i18n import t
 
 KEYS = ("W1", "b1", "W2", "b2")
 ACTIVATIONS = ("relu", "sigmoid")
@@ -90,20 +91,21 @@ def _grad_hint(key, n):
     def hint(got, expected):
         got, expected = np.asarray(got), np.asarray(expected)
         if got.ndim == 2 and expected.ndim == 2 and got.shape == expected.shape[::-1]:
-            return (f"Your {key} gradient is transposed. A weight's gradient has the weight's shape: "
-                    "dW1 = X.T @ dA1 and dW2 = Z1.T @ dS (the layer's input, transposed, on the left).")
+            return t("Your {key} gradient is transposed. A weight's gradient has the weight's shape: "
+                     "dW1 = X.T @ dA1 and dW2 = Z1.T @ dS (the layer's input, transposed, on the left).", key=key)
         if key.startswith("b") and got.shape == (n,) + expected.shape:
-            return (f"Your {key} gradient has one row per sample. The bias is shared by all samples, "
-                    f"so add the rows up: d{key} = dA.sum(axis=0).")
+            return t("Your {key} gradient has one row per sample. The bias is shared by all samples, "
+                     "so add the rows up: d{key} = dA.sum(axis=0).", key=key)
         if got.shape != expected.shape:
-            return f"The gradient of {key} must have the shape of {key} itself, {expected.shape}."
+            return t("The gradient of {key} must have the shape of {key} itself, {shape}.", key=key,
+                     shape=str(expected.shape))
         got = got.astype(np.float64)
         if np.any(expected) and not np.any(got):
-            return (f"Your {key} gradient is all zeros. A bias gets the gradient of the layer's output "
-                    "summed over the batch (dA.sum(axis=0)); a weight gets input.T @ dA.")
+            return t("Your {key} gradient is all zeros. A bias gets the gradient of the layer's output "
+                     "summed over the batch (dA.sum(axis=0)); a weight gets input.T @ dA.", key=key)
         if np.allclose(got, n * expected, rtol=1e-6, atol=1e-12):
-            return (f"Your gradient is {n} times too large ({n} is the batch size). The loss is a mean over "
-                    "the batch, so its gradient with respect to the scores is (softmax - one_hot) / n.")
+            return t("Your gradient is {n} times too large ({n} is the batch size). The loss is a mean over "
+                     "the batch, so its gradient with respect to the scores is (softmax - one_hot) / n.", n=n)
         return None
 
     return hint
@@ -134,8 +136,9 @@ def _as_dict(value, call):
     """``value`` as a dict with exactly the keys W1, b1, W2, b2 (fails otherwise)."""
     if not isinstance(value, dict) or set(value) != set(KEYS):
         shown = sorted(map(str, value)) if isinstance(value, dict) else type(value).__name__
-        fail(f"your function should return a dict with the keys 'W1', 'b1', 'W2', 'b2'; it returned {shown}.",
-             call=call, hint="Return a new dict with the same keys as params, e.g. {'W1': dW1, 'b1': db1, ...}.")
+        fail(t("your function should return a dict with the keys 'W1', 'b1', 'W2', 'b2'; it returned {shown}.",
+               shown=str(shown)), call=call,
+             hint="Return a new dict with the same keys as params, e.g. {'W1': dW1, 'b1': db1, ...}.")
     return value
 
 
@@ -164,7 +167,8 @@ def test_init_params_shapes(student, reference):
     got = _as_dict(record.value, record.call)
     for key, value in reference.init_params(7, 5, 3).items():
         if np.shape(got[key]) != value.shape:
-            fail(f"params[{key!r}] has shape {np.shape(got[key])}; expected {value.shape}.", call=record.call)
+            fail(t("params[{key}] has shape {shape}; expected {expected}.", key=repr(key),
+                   shape=str(np.shape(got[key])), expected=str(value.shape)), call=record.call)
     assert_close(got["b1"], np.zeros(5), call=_in_result(record.call, "b1"))
     assert_close(got["b2"], np.zeros(3), call=_in_result(record.call, "b2"))
 
@@ -241,9 +245,9 @@ def test_loss_large_scores(student, reference, rng):
     low = float(np.mean(np.minimum(per_sample, 15.0))) - np.log(2.0)
     got = float(np.asarray(record.value, dtype=float)) if np.ndim(record.value) == 0 else np.nan
     if not (np.isfinite(got) and low <= got <= expected * (1 + 1e-5)):
-        fail(f"your function returned {record.value!r}; most true classes have probabilities that underflow "
-             f"to 0, so the loss must be finite and large: {expected:.6g} exactly, or about 16.1 with a 1e-7 "
-             "guard in the log.", call=record.call)
+        fail(t("your function returned {value}; most true classes have probabilities that underflow "
+               "to 0, so the loss must be finite and large: {expected:.6g} exactly, or about 16.1 with a 1e-7 "
+               "guard in the log.", value=repr(record.value), expected=float(expected)), call=record.call)
     assert_no_warnings(record, hint="Guard the log: a probability of exactly 0 makes np.log warn "
                                     "'divide by zero'.")
 
@@ -257,8 +261,9 @@ def test_gradients_keys_and_shapes(student, reference, rng):
     got = _as_dict(record.value, record.call)
     for key in KEYS:
         if np.shape(got[key]) != params[key].shape:
-            fail(f"the gradient of {key!r} has shape {np.shape(got[key])}; expected {params[key].shape}, "
-                 f"the shape of params[{key!r}].", call=record.call, hint=_grad_hint(key, N)(got[key], params[key]))
+            fail(t("the gradient of {key} has shape {shape}; expected {expected}, the shape of params[{key}].",
+                   key=repr(key), shape=str(np.shape(got[key])), expected=str(params[key].shape)),
+                 call=record.call, hint=_grad_hint(key, N)(got[key], params[key]))
 
 
 @pytest.mark.points(2)
@@ -292,11 +297,13 @@ def test_gradients_match_numerical(student, reference, rng):
             _same_shape(got[key], numeric[key], record.call, key, N)
             error = _relative_error(got[key], numeric[key])
             if not error < BACKPROP_TOL:
-                fail(f"for {key!r} the relative error between your backprop gradient and the numerical "
-                     f"gradient of the loss is {error:.3g} (a correct backprop gives less than 1e-8; "
-                     f"the limit is {BACKPROP_TOL:g}).\n"
-                     f"numerical: {np.round(numeric[key].ravel()[:6], 6)}\n"
-                     f"yours:     {np.round(np.asarray(got[key], dtype=float).ravel()[:6], 6)}",
+                fail(t("for {key} the relative error between your backprop gradient and the numerical "
+                       "gradient of the loss is {error:.3g} (a correct backprop gives less than 1e-8; "
+                       "the limit is {limit:g}).\n"
+                       "numerical: {numerical}\n"
+                       "yours:     {yours}", key=repr(key), error=error, limit=BACKPROP_TOL,
+                       numerical=str(np.round(numeric[key].ravel()[:6], 6)),
+                       yours=str(np.round(np.asarray(got[key], dtype=float).ravel()[:6], 6))),
                      call=record.call, hint=_grad_hint(key, N)(got[key], numeric[key]))
 
 
@@ -315,8 +322,9 @@ def test_numerical_gradients(student, reference, rng):
                 _same_shape(got[key], expected[key], record.call, key, 4)
                 error = _relative_error(got[key], expected[key])
                 if not error < NUMERICAL_TOL:
-                    fail(f"for {key!r} your numerical gradient differs from the central difference by a "
-                         f"relative error of {error:.3g} (limit {NUMERICAL_TOL:g}).", call=record.call)
+                    fail(t("for {key} your numerical gradient differs from the central difference by a "
+                           "relative error of {error:.3g} (limit {limit:g}).", key=repr(key), error=error,
+                           limit=NUMERICAL_TOL), call=record.call)
 
 
 @pytest.mark.points(1)
@@ -324,7 +332,7 @@ def test_numerical_gradients(student, reference, rng):
                   "raise ValueError(\"activation must be 'relu' or 'sigmoid'\").")
 def test_unknown_activation(student, rng):
     params, X, y = _problem(rng)
-    unknown = "an activation it does not know"
+    unknown = t("an activation it does not know")
     expect_raises(student.forward, "ValueError", params, X, activation="tanh", reason=unknown)
     expect_raises(student.loss, "ValueError", params, X, y, activation="softmax", reason=unknown)
     expect_raises(student.gradients, "ValueError", params, X, y, activation="step", reason=unknown)
@@ -376,12 +384,12 @@ def test_train_digits(student, rng):
     shapes = {"W1": (64, 50), "b1": (50,), "W2": (50, 10), "b2": (10,)}
     for key, shape in shapes.items():
         if params[key].shape != shape:
-            fail(f"params[{key!r}] has shape {params[key].shape}; expected {shape} "
-                 "(64 pixels, 50 hidden units, 10 classes).", call=record.call)
+            fail(t("params[{key}] has shape {shape}; expected {expected} (64 pixels, 50 hidden units, 10 classes).",
+                   key=repr(key), shape=str(params[key].shape), expected=str(shape)), call=record.call)
     accuracy = float(np.mean(_labels(params, X[test]) == y[test]))
     if not accuracy >= 0.90:
-        fail(f"the trained network classifies {accuracy:.1%} of 400 held-out digits correctly; "
-             "at least 90% is needed.", call=record.call)
+        fail(t("the trained network classifies {accuracy:.1%} of 400 held-out digits correctly; "
+               "at least 90% is needed.", accuracy=accuracy), call=record.call)
     labels_record = student.predict.call(params, X[test])
     assert_close(labels_record.value, _labels(params, X[test]), call=labels_record.call)
 
@@ -417,8 +425,8 @@ def test_train_digits_sigmoid(student):
     params = {key: np.asarray(got[key], dtype=np.float64) for key in KEYS}
     accuracy = float(np.mean(_labels(params, X[test], "sigmoid") == y[test]))
     if not accuracy >= 0.90:
-        fail(f"the trained network classifies {accuracy:.1%} of 400 held-out digits correctly; "
-             "at least 90% is needed.", call=record.call)
+        fail(t("the trained network classifies {accuracy:.1%} of 400 held-out digits correctly; "
+               "at least 90% is needed.", accuracy=accuracy), call=record.call)
 
 
 @pytest.mark.hidden

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from autograde.compare import assert_close, assert_unchanged, check, every_case, fail
+from autograde.i18n import Join, course, t
 from autograde.sandbox.functions import Function
 
 # A central difference on `cubic` with h = 1e-4 is off by h**2 = 1e-8 at most; another
@@ -61,9 +62,9 @@ def _unpack(record, names):
     """The learner's tuple result, checked to hold ``len(names)`` items."""
     value = record.value
     if not (isinstance(value, (tuple, list)) and len(value) == len(names)):
-        fail(f"expected a tuple ({', '.join(names)}); your function returned {type(value).__name__} "
-             f"{value!r:.80}.", call=record.call,
-             hint=f"End with `return {', '.join(names)}`.")
+        fail(t("expected a tuple ({names}); your function returned {type} {value}.", names=", ".join(names),
+               type=type(value).__name__, value=repr(value)[:80]), call=record.call,
+             hint=t("End with `return {names}`.", names=", ".join(names)))
     return value
 
 
@@ -100,7 +101,7 @@ def _numgrad_hint(f, x, h):
             return ("Mind the brackets: (f1 - f2) / 2 * h divides by 2 and then multiplies by h. "
                     "Write (f1 - f2) / (2 * h).")
         if h != 1e-4 and np.allclose(got, central_default_h, **NUMGRAD_TOL):
-            return f"Your result is the one for h = 1e-4, but the call asked for h = {h}: use the h argument."
+            return t("Your result is the one for h = 1e-4, but the call asked for h = {h}: use the h argument.", h=h)
         return None
 
     return hint
@@ -217,7 +218,8 @@ def _regress(student, reference, X, y, **kwargs):
     try:
         losses = np.asarray(losses, dtype=np.float64)
     except (TypeError, ValueError):
-        fail(f"losses should be a list of numbers, one per epoch; it is {losses!r:.80}.", call=record.call)
+        fail(t("losses should be a list of numbers, one per epoch; it is {losses}.", losses=repr(losses)[:80]),
+             call=record.call)
     return record, (w, b, losses), (w_ref, b_ref, np.asarray(losses_ref))
 
 
@@ -312,7 +314,7 @@ def _trajectory(student, reference, rng, name, kwargs, steps=8, defaults=False):
         def hint(got, exp, k=k, before=before):
             if all(np.array_equal(params[key], before[key]) for key in params):
                 return NOT_IN_PLACE_HINT
-            return STATE_HINT + FORMULAS[name] if k > 1 and not defaults else None
+            return Join((course(STATE_HINT), course(FORMULAS[name])), "") if k > 1 and not defaults else None
 
         for key in params:
             assert_close(params[key], expected[key], hint=hint, **OPTIMIZER_TOL,
@@ -375,8 +377,8 @@ def test_update_in_place(student, rng):
                 getattr(student, name)().update.call(params, grads, inplace=True)
                 unchanged = [key for key in params if np.array_equal(params[key], before[key])]
                 if unchanged:
-                    fail(f"params[{unchanged[0]!r}] is unchanged afterwards: update must change the arrays of "
-                         "params in place.", call=f"{name}().update(params, grads)")
+                    fail(t("params[{key}] is unchanged afterwards: update must change the arrays of params in "
+                           "place.", key=repr(unchanged[0])), call=f"{name}().update(params, grads)")
 
 
 @pytest.mark.points(1)
@@ -394,8 +396,9 @@ def test_eps_is_used(student, rng):
                 getattr(student, name)(lr=0.1, eps=1e4).update.call(params, grads, inplace=True)
                 largest = max(float(np.max(np.abs(params[key] - before[key]))) for key in params)
                 if largest > 0.01:
-                    fail(f"with {name}(lr=0.1, eps=1e4) one update moved a parameter by {largest:.3g}; with so "
-                         "large an eps the step lr * g / (sqrt(h) + eps) is tiny (below 0.01).",
+                    fail(t("with {name}(lr=0.1, eps=1e4) one update moved a parameter by {largest:.3g}; with so "
+                           "large an eps the step lr * g / (sqrt(h) + eps) is tiny (below 0.01).", name=name,
+                           largest=largest),
                          call=f"{name}(lr=0.1, eps=10000.0).update(params, grads)")
 
 
@@ -419,7 +422,7 @@ def test_inputs_unchanged(student, rng):
         getattr(student, name)().update.call(_params(rng), grads, inplace=True)
         changed = [key for key in grads if not np.array_equal(grads[key], sent[key])]
         if changed:
-            fail(f"update changed grads[{changed[0]!r}]; only the arrays of params may change.",
+            fail(t("update changed grads[{key}]; only the arrays of params may change.", key=repr(changed[0])),
                  call=f"{name}().update(params, grads)",
                  hint="Compute the step into a new array (step = self.lr * grads[key]) instead of changing "
                       "grads[key] in place.")

@@ -19,6 +19,7 @@ from autograde import models
 from autograde.compare import assert_unchanged, fail
 from autograde.datasets import load_auto_mpg, load_digits
 from autograde.errors import LearnerError
+from autograde.i18n import t
 
 # Keras keeps the learning rate as float32: 0.001 comes back as 0.0010000000474974513.
 LR_RTOL = 1e-6
@@ -55,18 +56,18 @@ def _check_input(spec, call, shape, hint):
     __tracebackhide__ = True
     if spec.input_shape is None:
         fail("your model has no input shape: it was never built, so it has no weights yet (a Sequential without "
-             "keras.Input waits for the first data it sees).", call=call, hint=NOT_BUILT_HINT.format(shape=shape))
+             "keras.Input waits for the first data it sees).", call=call, hint=t(NOT_BUILT_HINT, shape=str(shape)))
     if spec.input_shape[1:] != tuple(shape):
-        fail(f"your model takes inputs of shape {spec.input_shape}; expected {(None, *shape)} "
-             "(None is the batch size).", call=call, hint=hint)
+        fail(t("your model takes inputs of shape {shape}; expected {expected} (None is the batch size).",
+               shape=str(spec.input_shape), expected=str((None, *shape))), call=call, hint=hint)
 
 
 def _check_classes(spec, call, expected, hint):
     """The layer classes, in order (keras.Input is not a layer of the model)."""
     __tracebackhide__ = True
     if spec.layer_classes() != list(expected):
-        fail(f"your model's layers are {spec.summary()}; expected the layers {' -> '.join(expected)}.",
-             call=call, hint=hint)
+        fail(t("your model's layers are {layers}; expected the layers {expected}.", layers=spec.summary(),
+               expected=" -> ".join(expected)), call=call, hint=hint)
 
 
 def _check_units(spec, call, inputs, units, hint):
@@ -74,14 +75,15 @@ def _check_units(spec, call, inputs, units, hint):
     __tracebackhide__ = True
     got = [layer.units for layer in _dense(spec)]
     if got != list(units):
-        fail(f"the Dense layers of your model have {got} units; expected {list(units)}.\n"
-             f"Your model: {spec.summary()}", call=call, hint=hint)
+        fail(t("the Dense layers of your model have {got} units; expected {expected}.\nYour model: {model}",
+               got=str(got), expected=str(list(units)), model=spec.summary()), call=call, hint=hint)
     for layer, n_in, n_out in zip(_dense(spec), [inputs, *units[:-1]], units):
         expected = n_in * n_out + n_out
         if layer.params != expected:
-            fail(f"the layer Dense({n_out}) of your model has {layer.params:,} parameters; expected "
-                 f"{n_in} x {n_out} + {n_out} = {expected:,} ({n_in} inputs times {n_out} units, plus {n_out} "
-                 f"biases).\nYour model: {spec.summary()}", call=call, hint=hint)
+            fail(t("the layer Dense({n_out}) of your model has {params:,} parameters; expected "
+                   "{n_in} x {n_out} + {n_out} = {expected:,} ({n_in} inputs times {n_out} units, plus {n_out} "
+                   "biases).\nYour model: {model}", n_out=n_out, params=layer.params, n_in=n_in, expected=expected,
+                   model=spec.summary()), call=call, hint=hint)
 
 
 def _check_activations(spec, call, expected, hint):
@@ -89,8 +91,9 @@ def _check_activations(spec, call, expected, hint):
     __tracebackhide__ = True
     got = [layer.activation for layer in _dense(spec)]
     if got != list(expected):
-        fail(f"the Dense layers of your model use the activations {got}; expected {list(expected)}.\n"
-             f"Your model: {spec.summary()}", call=call, hint=hint)
+        fail(t("the Dense layers of your model use the activations {got}; expected {expected}.\n"
+               "Your model: {model}", got=str(got), expected=str(list(expected)), model=spec.summary()),
+             call=call, hint=hint)
 
 
 def _check_compile(spec, call, *, optimizer, loss, learning_rate=None, metric=None, hints):
@@ -100,19 +103,20 @@ def _check_compile(spec, call, *, optimizer, loss, learning_rate=None, metric=No
         fail("your model is not compiled: it has no optimizer, loss or metrics yet.", call=call,
              hint="Call model.compile(optimizer=..., loss=..., metrics=[...]) before `return model`.")
     if spec.optimizer != optimizer:
-        fail(f"your model is compiled with the optimizer {spec.optimizer}; expected {optimizer}.", call=call,
-             hint=hints["optimizer"])
+        fail(t("your model is compiled with the optimizer {got}; expected {expected}.", got=str(spec.optimizer),
+               expected=optimizer), call=call, hint=hints["optimizer"])
     if learning_rate is not None and not (spec.learning_rate is not None
                                           and math.isclose(spec.learning_rate, learning_rate, rel_tol=LR_RTOL)):
-        got = "not a number (a schedule?)" if spec.learning_rate is None else f"{spec.learning_rate:.6g}"
-        fail(f"your optimizer's learning rate is {got}; expected {learning_rate:g}.", call=call,
-             hint=hints["learning_rate"])
+        fail(t("your optimizer's learning rate is not a number (a schedule?); expected {expected:g}.",
+               expected=learning_rate) if spec.learning_rate is None else
+             t("your optimizer's learning rate is {got:.6g}; expected {expected:g}.", got=spec.learning_rate,
+               expected=learning_rate), call=call, hint=hints["learning_rate"])
     if spec.loss != loss:
-        fail(f"your model is compiled with the loss {spec.loss}; expected {loss}.", call=call,
-             hint=hints["loss"])
+        fail(t("your model is compiled with the loss {got}; expected {expected}.", got=str(spec.loss),
+               expected=loss), call=call, hint=hints["loss"])
     if metric is not None and metric not in spec.metrics:
-        fail(f"your model's metrics are {list(spec.metrics)}; expected them to include {metric}.", call=call,
-             hint=hints["metric"])
+        fail(t("your model's metrics are {got}; expected them to include {metric}.", got=str(list(spec.metrics)),
+               metric=metric), call=call, hint=hints["metric"])
 
 
 def _digits():
@@ -164,9 +168,9 @@ def test_linear_regression_model(student):
 def test_linear_regression_compile(student):
     spec, call = _model(student.build_linear_regression)
     _check_compile(spec, call, optimizer="SGD", loss="mean_squared_error", hints={
-        "optimizer": "The contract asks for plain stochastic gradient descent: optimizer='sgd' "
-                     "(or keras.optimizers.SGD()).",
-        "loss": "Regression is trained on the mean squared error: loss='mean_squared_error' (or 'mse').",
+        "optimizer": t("The contract asks for plain stochastic gradient descent: optimizer='sgd' "
+                       "(or keras.optimizers.SGD())."),
+        "loss": t("Regression is trained on the mean squared error: loss='mean_squared_error' (or 'mse')."),
     })
 
 
@@ -180,9 +184,9 @@ def test_mlp_layers(student):
     _check_input(spec, call, (28, 28), hint="Use the input_shape argument: keras.Input(shape=input_shape).")
     hint = LAYERS_HINT
     if "Flatten" not in spec.layer_classes():
-        hint = ("Add keras.layers.Flatten() before the first Dense layer: it turns each 28x28 image into 784 "
-                "numbers. Without it, Dense works on each of the 28 rows separately and the model outputs "
-                "28 x 10 scores per image.")
+        hint = t("Add keras.layers.Flatten() before the first Dense layer: it turns each 28x28 image into 784 "
+                 "numbers. Without it, Dense works on each of the 28 rows separately and the model outputs "
+                 "28 x 10 scores per image.")
     _check_classes(spec, call, ["Flatten", "Dense", "Dense"], hint=hint)
 
 
@@ -204,10 +208,10 @@ def test_mlp_activations(student):
     output = _dense(spec)[-1].activation if _dense(spec) else None
     hint = None
     if output in ("sigmoid", "relu", "linear"):
-        hint = (f"The output layer needs activation='softmax', not {output}: softmax turns the 10 scores into "
-                "probabilities that sum to 1, which sparse categorical cross-entropy expects.")
+        hint = t("The output layer needs activation='softmax', not {output}: softmax turns the 10 scores into "
+                 "probabilities that sum to 1, which sparse categorical cross-entropy expects.", output=output)
     _check_activations(spec, call, ["relu", "softmax"], hint=hint or
-                       "Dense(hidden_units, activation=activation) and Dense(num_classes, activation='softmax').")
+                       t("Dense(hidden_units, activation=activation) and Dense(num_classes, activation='softmax')."))
 
 
 @pytest.mark.points(3)
@@ -216,10 +220,10 @@ def test_mlp_activations(student):
 def test_mlp_compile(student):
     spec, call = _model(student.build_mlp_classifier)
     _check_compile(spec, call, optimizer="Adam", loss="sparse_categorical_crossentropy", metric="accuracy", hints={
-        "optimizer": "The contract asks for Adam: optimizer='adam' (or keras.optimizers.Adam()).",
-        "loss": CLASSIFIER_LOSS_HINTS.get(spec.loss or "", "Integer labels 0-9 with softmax outputs: "
-                                                            "loss='sparse_categorical_crossentropy'."),
-        "metric": "Ask Keras to report the accuracy while training: metrics=['accuracy'].",
+        "optimizer": t("The contract asks for Adam: optimizer='adam' (or keras.optimizers.Adam())."),
+        "loss": (t(CLASSIFIER_LOSS_HINTS[spec.loss]) if spec.loss in CLASSIFIER_LOSS_HINTS else
+                 t("Integer labels 0-9 with softmax outputs: loss='sparse_categorical_crossentropy'.")),
+        "metric": t("Ask Keras to report the accuracy while training: metrics=['accuracy']."),
     })
 
 
@@ -229,7 +233,7 @@ def test_mlp_compile(student):
 def test_mlp_other_arguments(student):
     spec, call = _model(student.build_mlp_classifier, input_shape=(8, 8), hidden_units=32, activation="tanh",
                         num_classes=5)
-    hint = "Use every argument; nothing may be written in as 28, 100, 'relu' or 10."
+    hint = t("Use every argument; nothing may be written in as 28, 100, 'relu' or 10.")
     _check_input(spec, call, (8, 8), hint="Use the input_shape argument: keras.Input(shape=input_shape).")
     _check_classes(spec, call, ["Flatten", "Dense", "Dense"], hint=hint)
     _check_units(spec, call, 64, [32, 5], hint="Dense(hidden_units, ...) and Dense(num_classes, ...): use the "
@@ -250,12 +254,13 @@ def test_regressor_layers(student):
                      hint="Each sample is a row of num_features numbers: keras.Input(shape=(num_features,)).")
         _check_classes(spec, call, ["Dense", "Dense", "Dense"], hint=LAYERS_HINT)
         _check_units(spec, call, num_features, [64, 64, 1],
-                     hint=f"Two hidden layers of 64 units and one output unit; the first has {num_features} x 64 "
-                          f"+ 64 = {first} parameters.")
+                     hint=t("Two hidden layers of 64 units and one output unit; the first has {num_features} x 64 "
+                            "+ 64 = {first} parameters.", num_features=num_features, first=first))
         hidden = [layer.activation for layer in _dense(spec)[:-1]]
         if hidden != ["relu", "relu"]:
-            fail(f"the hidden layers of your model use the activations {hidden}; expected ['relu', 'relu'].\n"
-                 f"Your model: {spec.summary()}", call=call, hint="Both hidden layers use activation='relu'.")
+            fail(t("the hidden layers of your model use the activations {hidden}; expected ['relu', 'relu'].\n"
+                   "Your model: {model}", hidden=str(hidden), model=spec.summary()), call=call,
+                 hint="Both hidden layers use activation='relu'.")
 
 
 @pytest.mark.points(2)
@@ -263,15 +268,15 @@ def test_regressor_layers(student):
 def test_regressor_output_has_no_activation(student):
     spec, call = _model(student.build_regressor, 9)
     output = _dense(spec)[-1].activation if _dense(spec) else None
-    hint = "Leave out the output layer's activation: Dense(1) predicts the number itself."
+    hint = t("Leave out the output layer's activation: Dense(1) predicts the number itself.")
     if output == "softmax":
-        hint = ("softmax of a single output is always exactly 1.0, so this model predicts 1.0 for every input "
-                "whatever its weights. Use Dense(1) with no activation.")
+        hint = t("softmax of a single output is always exactly 1.0, so this model predicts 1.0 for every input "
+                 "whatever its weights. Use Dense(1) with no activation.")
     elif output in ("relu", "sigmoid"):
-        hint = f"{output} limits what the model can predict. Use Dense(1) with no activation."
+        hint = t("{output} limits what the model can predict. Use Dense(1) with no activation.", output=output)
     if output != "linear":
-        fail(f"the output layer of your model uses the activation {output}; a regression output has none "
-             f"(linear).\nYour model: {spec.summary()}", call=call, hint=hint)
+        fail(t("the output layer of your model uses the activation {output}; a regression output has none "
+               "(linear).\nYour model: {model}", output=str(output), model=spec.summary()), call=call, hint=hint)
 
 
 @pytest.mark.points(2)
@@ -281,11 +286,11 @@ def test_regressor_compile(student):
     spec, call = _model(student.build_regressor, 9)
     _check_compile(spec, call, optimizer="RMSprop", learning_rate=0.001, loss="mean_squared_error",
                    metric="mean_absolute_error", hints={
-                       "optimizer": "The contract asks for RMSprop: keras.optimizers.RMSprop(learning_rate=0.001).",
-                       "learning_rate": "Pass the learning rate (학습률) to the optimizer: "
-                                        "keras.optimizers.RMSprop(learning_rate=0.001).",
-                       "loss": "Regression is trained on the mean squared error: loss='mse'.",
-                       "metric": "Report the mean absolute error while training: metrics=['mae'].",
+                       "optimizer": t("The contract asks for RMSprop: keras.optimizers.RMSprop(learning_rate=0.001)."),
+                       "learning_rate": t("Pass the learning rate (학습률) to the optimizer: "
+                                          "keras.optimizers.RMSprop(learning_rate=0.001)."),
+                       "loss": t("Regression is trained on the mean squared error: loss='mse'."),
+                       "metric": t("Report the mean absolute error while training: metrics=['mae']."),
                    })
 
 
@@ -304,15 +309,16 @@ def test_digits_held_out_accuracy(student, digits_training):
     try:
         scores = models.predict(spec, X[test])
     except ValueError as exc:
-        fail(f"the grader could not rebuild your model from its layers: {exc}.", call=call, hint=LAYERS_HINT)
+        fail(t("the grader could not rebuild your model from its layers: {error}.", error=str(exc)), call=call,
+             hint=LAYERS_HINT)
     if scores.shape != (HELD_OUT, 10):
-        fail(f"for {HELD_OUT} digits your model outputs an array of shape {scores.shape}; expected "
-             f"({HELD_OUT}, 10), one score per class.", call=call,
+        fail(t("for {n} digits your model outputs an array of shape {shape}; expected ({n}, 10), one score per "
+               "class.", n=HELD_OUT, shape=str(scores.shape)), call=call,
              hint="End with Dense(10, activation='softmax'), after a Flatten layer.")
     accuracy = float(np.mean(np.argmax(scores, axis=1) == y[test]))
     if not accuracy >= 0.90:
-        fail(f"your trained model classifies {accuracy:.1%} of {HELD_OUT} held-out digits correctly; at least "
-             "90% is needed.", call=call,
+        fail(t("your trained model classifies {accuracy:.1%} of {n} held-out digits correctly; at least "
+               "90% is needed.", accuracy=accuracy, n=HELD_OUT), call=call,
              hint="Train for more than one epoch (에폭): model.fit runs a single epoch unless you pass epochs=..., "
                   "for example epochs=20, batch_size=32. A learning rate of 0.01 for Adam also helps.")
 
@@ -364,7 +370,8 @@ def test_regressor_learns_auto_mpg(student, rng):
     error = float(np.mean(np.abs(predicted - y[test])))
     baseline = float(np.mean(np.abs(y_mean - y[test])))
     if not error < 3.0:
-        fail(f"trained for 30 epochs from its initial weights on {len(train)} cars of the Auto MPG data, your "
-             f"regressor is off by {error:.2f} mpg on average on {len(test)} other cars; at most 3 mpg is expected "
-             f"(always predicting the mean is off by {baseline:.2f}).", call=call)
+        fail(t("trained for 30 epochs from its initial weights on {train} cars of the Auto MPG data, your "
+               "regressor is off by {error:.2f} mpg on average on {test} other cars; at most 3 mpg is expected "
+               "(always predicting the mean is off by {baseline:.2f}).", train=len(train), error=error,
+               test=len(test), baseline=baseline), call=call)
 ### END HIDDEN TESTS

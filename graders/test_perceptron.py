@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from autograde.compare import assert_close, assert_unchanged, check, every_case, fail, not_attempted
+from autograde.i18n import t
 
 FOUR = [(0, 0), (0, 1), (1, 0), (1, 1)]
 TRUTH = {
@@ -57,7 +58,7 @@ def test_perceptron_batch(student, reference, rng):
 def test_gates_table(student, reference):
     gates = student.GATES
     if not isinstance(gates, dict) or set(gates) != {"AND", "NAND", "OR"}:
-        fail(f"GATES should be a dict with the keys 'AND', 'NAND' and 'OR'; it is {gates!r}.")
+        fail(t("GATES should be a dict with the keys 'AND', 'NAND' and 'OR'; it is {gates}.", gates=repr(gates)))
     if all(_as_in_the_stub(entry) for entry in gates.values()):
         not_attempted("`GATES` is not filled in yet: every gate still has the stub's weights (0, 0) and bias 0.")
     x = np.array(FOUR, dtype=float)
@@ -79,14 +80,15 @@ def _as_in_the_stub(entry):
 def _gate_fires_as_its_table(gates, name, x):
     entry = gates[name]
     if not (isinstance(entry, (tuple, list)) and len(entry) == 2):
-        fail(f"GATES[{name!r}] should be a pair (w, b); it is {entry!r}.")
+        fail(t("GATES[{name}] should be a pair (w, b); it is {entry}.", name=repr(name), entry=repr(entry)))
     w, b = entry
     if np.shape(w) != (2,) or np.ndim(b) != 0:
-        fail(f"GATES[{name!r}] should be (w, b) with w of shape (2,) and b a number; "
-             f"got w of shape {np.shape(w)} and b of shape {np.shape(b)}.")
+        fail(t("GATES[{name}] should be (w, b) with w of shape (2,) and b a number; "
+               "got w of shape {w_shape} and b of shape {b_shape}.", name=repr(name), w_shape=str(np.shape(w)),
+               b_shape=str(np.shape(b))))
     got = _fires(x, w, b)
     assert_close(got, np.array(TRUTH[name]), call=f"perceptron(all four inputs, *GATES[{name!r}])",
-                 what=f"the outputs of GATES[{name!r}]")
+                 what=t("the outputs of GATES[{name}]", name=repr(name)))
 
 
 @pytest.mark.points(1)
@@ -142,18 +144,19 @@ def test_train_perceptron_separable(student, reference, rng):
     record = student.train_perceptron.call(X, y, lr=0.1, epochs=1000, seed=3)
     result = record.value
     if not (isinstance(result, tuple) and len(result) == 2):
-        fail(f"train_perceptron should return a pair (w, b); it returned {type(result).__name__} {result!r:.80}.",
-             call=record.call)
+        fail(t("train_perceptron should return a pair (w, b); it returned {type} {value}.",
+               type=type(result).__name__, value=repr(result)[:80]), call=record.call)
     w, b = result
     if np.shape(w) != (2,) or np.ndim(b) != 0:
-        fail(f"expected w of shape (2,) and b a number; got w of shape {np.shape(w)} and b of shape {np.shape(b)}.",
-             call=record.call)
+        fail(t("expected w of shape (2,) and b a number; got w of shape {w_shape} and b of shape {b_shape}.",
+               w_shape=str(np.shape(w)), b_shape=str(np.shape(b))), call=record.call)
     predictions = _fires(X, w, b)
     wrong = int(np.sum(predictions != y))
     if wrong:
-        fail(f"with the returned w={np.round(np.asarray(w, dtype=float), 4)}, b={float(b):.4g}, "
-             f"{wrong} of {len(y)} training samples are still misclassified; the data is linearly "
-             "separable, so the perceptron rule reaches 100%.", call=record.call)
+        fail(t("with the returned w={w}, b={b:.4g}, {wrong} of {total} training samples are still misclassified; "
+               "the data is linearly separable, so the perceptron rule reaches 100%.",
+               w=str(np.round(np.asarray(w, dtype=float), 4)), b=float(b), wrong=wrong, total=len(y)),
+             call=record.call)
 
 
 @pytest.mark.points(2)
@@ -188,7 +191,8 @@ def test_train_perceptron_higher_dimension(student, reference, rng):
     w, b = record.value
     wrong = int(np.sum(_fires(X, w, b) != y))
     if wrong:
-        fail(f"{wrong} of {len(y)} training samples are misclassified after training.", call=record.call)
+        fail(t("{wrong} of {total} training samples are misclassified after training.", wrong=wrong, total=len(y)),
+             call=record.call)
 
 
 @pytest.mark.hidden

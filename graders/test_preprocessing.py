@@ -8,6 +8,7 @@ import pytest
 
 from autograde.compare import assert_close, assert_unchanged, check, expect_raises, fail
 from autograde.errors import StudentException
+from autograde.i18n import t
 
 SPLIT_NAMES = ("X_train", "y_train", "X_dev", "y_dev", "X_test", "y_test")
 
@@ -174,12 +175,12 @@ def _split(function, *args, **kwargs):
     record = function.call(*args, **kwargs)
     parts = record.value
     if not isinstance(parts, (tuple, list)) or len(parts) != 6:
-        fail(f"train_dev_test_split should return six arrays {', '.join(SPLIT_NAMES)}; it returned "
-             f"{type(parts).__name__} {str(parts)[:80]}.", call=record.call)
+        fail(t("train_dev_test_split should return six arrays {names}; it returned {type} {value}.",
+               names=", ".join(SPLIT_NAMES), type=type(parts).__name__, value=str(parts)[:80]), call=record.call)
     for name, part in zip(SPLIT_NAMES, parts):
         if not isinstance(part, np.ndarray):
-            fail(f"{name} should be a NumPy array (rows of the input); it is a {type(part).__name__}.",
-                 call=record.call)
+            fail(t("{name} should be a NumPy array (rows of the input); it is a {type}.", name=name,
+                   type=type(part).__name__), call=record.call)
     return record, parts
 
 
@@ -194,9 +195,10 @@ def test_split_sizes(student, rng):
         record, parts = _split(student.train_dev_test_split, _numbered(rng, n), np.arange(n), fractions, seed=1)
         got = tuple(len(p) for p in parts)
         if got != expected:
-            fail(f"the six arrays have {got} rows; expected {expected}: floor({fractions[0]} * {n}) = {n_train} "
-                 f"training rows, floor({fractions[1]} * {n}) = {n_dev} dev rows and the remaining "
-                 f"{n - n_train - n_dev} test rows.", call=record.call)
+            fail(t("the six arrays have {got} rows; expected {expected}: floor({f_train} * {n}) = {n_train} "
+                   "training rows, floor({f_dev} * {n}) = {n_dev} dev rows and the remaining {n_test} test rows.",
+                   got=str(got), expected=str(expected), f_train=fractions[0], f_dev=fractions[1], n=n,
+                   n_train=n_train, n_dev=n_dev, n_test=n - n_train - n_dev), call=record.call)
 
 
 @pytest.mark.points(1)
@@ -208,15 +210,18 @@ def test_split_partition(student, rng):
     record, parts = _split(student.train_dev_test_split, X, np.arange(n), (0.6, 0.2, 0.2), seed=3)
     for name, part in zip(SPLIT_NAMES[::2], parts[::2]):
         if part.ndim != 2 or part.shape[1:] != X.shape[1:] or part.size and not np.isin(part, X).all():
-            fail(f"{name} should hold whole rows of X (shape (rows, {X.shape[1]})); it has shape {part.shape} "
-                 "or values that are not in X.", call=record.call)
+            fail(t("{name} should hold whole rows of X (shape (rows, {columns})); it has shape {shape} "
+                   "or values that are not in X.", name=name, columns=X.shape[1], shape=str(part.shape)),
+                 call=record.call)
     ids = np.concatenate([p[:, 0] for p in parts[::2]]).astype(int)
     counts = np.bincount(ids, minlength=n)
     repeated, missing = np.flatnonzero(counts > 1), np.flatnonzero(counts == 0)
     if repeated.size or missing.size:
-        fail(f"the three parts should share no row and together hold all {n} rows; "
-             f"{repeated.size} row(s) appear in more than one part (e.g. rows {repeated[:5].tolist()}) and "
-             f"{missing.size} row(s) are in none (e.g. rows {missing[:5].tolist()}).", call=record.call)
+        fail(t("the three parts should share no row and together hold all {n} rows; "
+               "{repeated} row(s) appear in more than one part (e.g. rows {repeated_rows}) and "
+               "{missing} row(s) are in none (e.g. rows {missing_rows}).", n=n, repeated=repeated.size,
+               repeated_rows=str(repeated[:5].tolist()), missing=missing.size,
+               missing_rows=str(missing[:5].tolist())), call=record.call)
 
 
 @pytest.mark.points(2)
@@ -231,14 +236,18 @@ def test_split_keeps_pairs(student, rng):
         for (x_name, X_part), (y_name, y_part) in zip(zip(SPLIT_NAMES[::2], parts[::2]),
                                                       zip(SPLIT_NAMES[1::2], parts[1::2])):
             if y_part.shape != (len(X_part),) + y.shape[1:] or y_part.dtype.kind != y.dtype.kind:
-                fail(f"{y_name} has shape {y_part.shape} and dtype {y_part.dtype}; expected the rows of y "
-                     f"that go with {x_name}: shape {(len(X_part),) + y.shape[1:]}, dtype {y.dtype}.",
+                fail(t("{y_name} has shape {shape} and dtype {dtype}; expected the rows of y "
+                       "that go with {x_name}: shape {expected_shape}, dtype {expected_dtype}.", y_name=y_name,
+                       shape=str(y_part.shape), dtype=str(y_part.dtype), x_name=x_name,
+                       expected_shape=str((len(X_part),) + y.shape[1:]), expected_dtype=str(y.dtype)),
                      call=record.call)
             wrong = np.flatnonzero(np.any((y[X_part[:, 0].astype(int)] != y_part).reshape(len(X_part), -1), axis=1))
             if wrong.size:
-                fail(f"{wrong.size} of the {len(X_part)} rows of {y_name} do not belong to the rows of {x_name}: "
-                     f"row {wrong[0]} of {x_name} is sample {int(X_part[wrong[0], 0])} of X, but row {wrong[0]} "
-                     f"of {y_name} is {y_part[wrong[0]].tolist()}, not {y[int(X_part[wrong[0], 0])].tolist()}.",
+                fail(t("{wrong} of the {rows} rows of {y_name} do not belong to the rows of {x_name}: "
+                       "row {row} of {x_name} is sample {sample} of X, but row {row} "
+                       "of {y_name} is {got}, not {expected}.", wrong=wrong.size, rows=len(X_part), y_name=y_name,
+                       x_name=x_name, row=int(wrong[0]), sample=int(X_part[wrong[0], 0]),
+                       got=str(y_part[wrong[0]].tolist()), expected=str(y[int(X_part[wrong[0], 0])].tolist())),
                      call=record.call)
 
 
@@ -280,14 +289,16 @@ def test_split_bad_fractions(student, rng):
     X, y = _numbered(rng, 10), np.arange(10)
     for fractions in [(0.8, 0.1, 0.2), (0.5, 0.2, 0.2), (1.2, -0.1, -0.1)]:
         expect_raises(student.train_dev_test_split, "ValueError", X, y, fractions, seed=0,
-                      reason=f"the fractions {fractions} are not three non-negative numbers summing to 1")
+                      reason=t("the fractions {fractions} are not three non-negative numbers summing to 1",
+                               fractions=str(fractions)))
     try:
         student.train_dev_test_split.call(X, y, (0.7, 0.2, 0.1), seed=0)
     except StudentException as exc:
         if exc.not_implemented:
             raise
-        fail(f"your code raised {exc.type_name}: {exc.message}; but the fractions (0.7, 0.2, 0.1) are valid: "
-             f"their sum is {sum((0.7, 0.2, 0.1))!r} in floating point, within 1e-9 of 1.", call=exc.call)
+        fail(t("your code raised {type}: {message}; but the fractions (0.7, 0.2, 0.1) are valid: "
+               "their sum is {total} in floating point, within 1e-9 of 1.", type=exc.type_name, message=exc.message,
+               total=repr(sum((0.7, 0.2, 0.1)))), call=exc.call)
 
 
 # --- the L2 penalty ----------------------------------------------------------------------
@@ -325,9 +336,10 @@ def test_l2_penalty_grad(student, reference, rng):
     got = record.value
     if not isinstance(got, dict) or set(got) != set(expected):
         keys = sorted(got) if isinstance(got, dict) else None
-        fail(f"l2_penalty_grad should return a dict with the same keys as params, {sorted(expected)}; it returned "
-             f"{'a dict with the keys ' + str(keys) if keys is not None else 'a ' + type(got).__name__}.",
-             call=record.call)
+        fail(t("l2_penalty_grad should return a dict with the same keys as params, {keys}; it returned {got}.",
+               keys=str(sorted(expected)),
+               got=t("a dict with the keys {keys}", keys=str(keys)) if keys is not None else
+               t("a {type}", type=type(got).__name__)), call=record.call)
 
     def hint(got_value, expected_value):
         if np.any(expected_value) and _close(got_value, 2 * expected_value):
@@ -338,7 +350,7 @@ def test_l2_penalty_grad(student, reference, rng):
 
     for key in expected:
         assert_close(got[key], expected[key], call=f"{record.call}, for the key {key!r}",
-                     what=f"the gradient for {key!r}", hint=hint)
+                     what=t("the gradient for {key}", key=repr(key)), hint=hint)
 
 
 # --- dropout -----------------------------------------------------------------------------
@@ -350,19 +362,19 @@ def _dropout(function, x, *args, **kwargs):
     record = function.call(x, *args, **kwargs)
     pair = record.value
     if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-        fail(f"dropout should return a pair (out, mask); it returned {type(pair).__name__} {str(pair)[:80]}.",
-             call=record.call)
+        fail(t("dropout should return a pair (out, mask); it returned {type} {value}.", type=type(pair).__name__,
+               value=str(pair)[:80]), call=record.call)
     out, mask = pair
     for name, value in (("out", out), ("mask", mask)):
         if not isinstance(value, np.ndarray) or value.shape != np.shape(x):
-            fail(f"{name} should be an array of x's shape {np.shape(x)}; got "
-                 f"{'shape ' + str(value.shape) if isinstance(value, np.ndarray) else type(value).__name__}.",
-                 call=record.call)
+            fail(t("{name} should be an array of x's shape {shape}; got {got}.", name=name, shape=str(np.shape(x)),
+                   got=t("shape {shape}", shape=str(value.shape)) if isinstance(value, np.ndarray) else
+                   type(value).__name__), call=record.call)
     if out.dtype.kind != "f":
-        fail(f"out has dtype {out.dtype}; expected float values.", call=record.call)
+        fail(t("out has dtype {dtype}; expected float values.", dtype=str(out.dtype)), call=record.call)
     if mask.dtype != np.bool_:
-        fail(f"mask has dtype {mask.dtype}; expected a boolean array (True where a unit is kept), e.g. "
-             "rng.random(x.shape) >= rate.", call=record.call)
+        fail(t("mask has dtype {dtype}; expected a boolean array (True where a unit is kept), e.g. "
+               "rng.random(x.shape) >= rate.", dtype=str(mask.dtype)), call=record.call)
     return record, out, mask
 
 
@@ -373,8 +385,10 @@ def test_dropout_training(student, rng):
     x, rate = rng.normal(size=(30, 40)), 0.3
     record, out, mask = _dropout(student.dropout, x, rate, seed=int(rng.integers(1000)))
     if mask.all() or not mask.any():
-        fail(f"with rate={rate} the mask should keep some units and drop others; it "
-             f"{'keeps' if mask.all() else 'drops'} all {mask.size}.", call=record.call)
+        fail(t("with rate={rate} the mask should keep some units and drop others; it keeps all {size}.",
+               rate=rate, size=mask.size) if mask.all() else
+             t("with rate={rate} the mask should keep some units and drop others; it drops all {size}.",
+               rate=rate, size=mask.size), call=record.call)
 
     def hint(got, expected):
         if _close(got, x * mask):
@@ -399,11 +413,11 @@ def test_dropout_rate_statistics(student, rng):
     # 200,000 units: the dropped fraction of a correct mask is within 0.0015 of rate
     # one time in three, so 0.01 is about seven standard deviations.
     if abs(dropped - rate) > 0.01:
-        fail(f"with rate={rate}, {dropped:.1%} of the units were dropped; expected about {rate:.0%}.",
-             call=record.call)
+        fail(t("with rate={rate}, {dropped:.1%} of the units were dropped; expected about {rate:.0%}.", rate=rate,
+               dropped=dropped), call=record.call)
     if abs(float(out.mean()) - 1.0) > 0.02:
-        fail(f"the mean of out is {float(out.mean()):.4f} for x of ones; inverted dropout keeps the expected "
-             "value, so it should be about 1.0.", call=record.call)
+        fail(t("the mean of out is {mean:.4f} for x of ones; inverted dropout keeps the expected "
+               "value, so it should be about 1.0.", mean=float(out.mean())), call=record.call)
 
 
 @pytest.mark.points(1)
@@ -430,8 +444,9 @@ def test_dropout_inference(student, rng):
     for rate, training in ((0.5, False), (0.9, False), (0.0, True)):
         record, out, mask = _dropout(student.dropout, x, rate, training=training, seed=1)
         if not mask.all():
-            fail(f"with rate={rate}, training={training} nothing may be dropped, but {int((~mask).sum())} of "
-                 f"{mask.size} mask values are False.", call=record.call)
+            fail(t("with rate={rate}, training={training} nothing may be dropped, but {dropped} of "
+                   "{size} mask values are False.", rate=rate, training=str(training), dropped=int((~mask).sum()),
+                   size=mask.size), call=record.call)
         assert_close(out, x, call=record.call, what="out")
 
 
@@ -441,7 +456,7 @@ def test_dropout_inference(student, rng):
 def test_dropout_bad_rate(student, rng):
     x = rng.normal(size=(3, 4))
     for rate in (1.0, 1.5, -0.1):
-        expect_raises(student.dropout, "ValueError", x, rate, seed=0, reason=f"rate={rate} is not in [0, 1)")
+        expect_raises(student.dropout, "ValueError", x, rate, seed=0, reason=t("rate={rate} is not in [0, 1)", rate=rate))
 
 
 @pytest.mark.points(1)

@@ -11,6 +11,7 @@ import pytest
 
 from autograde.compare import assert_unchanged, expect_raises, fail
 from autograde.compare.format import short
+from autograde.i18n import t
 
 SEED_HINT = ("Make every random draw from rng = np.random.default_rng(seed), created from the seed "
              "argument: not from np.random.* (the global generator) and not with a fixed seed.")
@@ -48,34 +49,34 @@ def _counts(labels):
 
 def _what(value):
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape} and dtype {value.dtype}"
-    return f"a {type(value).__name__} ({short(value, limit=60)})"
+        return t("an array of shape {shape} and dtype {dtype}", shape=str(value.shape), dtype=str(value.dtype))
+    return t("a {type} ({value})", type=type(value).__name__, value=short(value, limit=60))
 
 
 def _pair(record, X):
     """The learner's ``(X_res, y_res)``, after checking its types and shapes."""
     value = record.value
     if not (isinstance(value, (tuple, list)) and len(value) == 2):
-        fail(f"your function returned {_what(value)}; expected a pair (X_res, y_res).", call=record.call,
+        fail(t("your function returned {what}; expected a pair (X_res, y_res).", what=_what(value)), call=record.call,
              hint=PAIR_HINT)
     X_res, y_res = value
     d = X.shape[1]
     if not isinstance(X_res, np.ndarray) or X_res.ndim != 2 or X_res.shape[1] != d:
-        fail(f"X_res is {_what(X_res)}; expected a 2-D array with {d} columns, like X (one row per sample).",
-             call=record.call, hint="Stack rows with np.concatenate([...], axis=0) (or np.vstack), so that "
-             "X_res keeps X's columns.")
+        fail(t("X_res is {what}; expected a 2-D array with {d} columns, like X (one row per sample).",
+               what=_what(X_res), d=d), call=record.call,
+             hint="Stack rows with np.concatenate([...], axis=0) (or np.vstack), so that X_res keeps X's columns.")
     if not isinstance(y_res, np.ndarray) or y_res.shape != (len(X_res),):
-        fail(f"y_res is {_what(y_res)}; expected a 1-D array with one label per row of X_res "
-             f"({len(X_res)} rows).", call=record.call, hint="y_res holds the label of each row of X_res, "
-             "in the same order: shape (len(X_res),).")
+        fail(t("y_res is {what}; expected a 1-D array with one label per row of X_res ({rows} rows).",
+               what=_what(y_res), rows=len(X_res)), call=record.call,
+             hint="y_res holds the label of each row of X_res, in the same order: shape (len(X_res),).")
     return X_res, y_res
 
 
 def _assert_counts(record, y, y_res, size, rule, hint):
     got, want = _counts(y_res), {c: size for c in _counts(y)}
     if got != want:
-        fail(f"y_res has the class counts {got}; expected {want} ({rule}). The input's counts were "
-             f"{_counts(y)}.", call=record.call, hint=hint)
+        fail(t("y_res has the class counts {got}; expected {want} ({rule}). The input's counts were {counts}.",
+               got=str(got), want=str(want), rule=rule, counts=str(_counts(y))), call=record.call, hint=hint)
 
 
 def _source_rows(X_res, X):
@@ -91,16 +92,17 @@ def _assert_rows_of_original(record, X, y, X_res, y_res):
     new = np.flatnonzero(source < 0)
     if new.size:
         i = new[0]
-        fail(f"{new.size} of {len(X_res)} rows of X_res are not rows of X (the first is row {i}: "
-             f"{short(X_res[i])}).", call=record.call,
+        fail(t("{new} of {total} rows of X_res are not rows of X (the first is row {row}: {value}).",
+               new=new.size, total=len(X_res), row=int(i), value=short(X_res[i])), call=record.call,
              hint="Random resampling copies whole rows of X (X[indices]); it never makes new values.")
     wrong = np.flatnonzero(y[source] != y_res)
     if wrong.size:
         i = wrong[0]
-        fail(f"{wrong.size} of {len(X_res)} rows of X_res have another label than in the input: row {i} of "
-             f"X_res is row {source[i]} of X, whose label is {y[source[i]]}, but y_res[{i}] is {y_res[i]}.",
-             call=record.call, hint="Take X and y with the same indices (X[idx], y[idx]) so that every row "
-             "keeps its own label.")
+        fail(t("{wrong} of {total} rows of X_res have another label than in the input: row {row} of "
+               "X_res is row {source} of X, whose label is {label}, but y_res[{row}] is {got}.",
+               wrong=wrong.size, total=len(X_res), row=int(i), source=int(source[i]), label=format(y[source[i]]),
+               got=format(y_res[i])), call=record.call,
+             hint="Take X and y with the same indices (X[idx], y[idx]) so that every row keeps its own label.")
     return source
 
 
@@ -165,38 +167,38 @@ def _diagnose(s, c, X, y, k, tol):
     classes = np.unique(y)
     for other in classes[classes != c]:
         if _fit(s[None], *_valid(X, y, other, k))[0][0] <= tol:
-            return (f"it lies between two neighbouring rows of class {other}, so its label should be "
-                    f"{other}, not {c}",
-                    "Give each synthetic row the label of the class it was made from "
-                    "(np.full(n_new, c)), stacked in the same order as the rows.")
+            return (t("it lies between two neighbouring rows of class {other}, so its label should be "
+                      "{other}, not {c}", other=format(other), c=format(c)),
+                    t("Give each synthetic row the label of the class it was made from "
+                      "(np.full(n_new, c)), stacked in the same order as the rows."))
     if c not in classes:
-        return (f"{c} is not a label of y", "The labels in y_res must be labels that occur in y.")
+        return (t("{c} is not a label of y", c=format(c)), t("The labels in y_res must be labels that occur in y."))
     line, u = _fit(s[None], *_valid(X, y, c, k))[2:]
     if line[0] <= tol:
-        return (f"it lies on the line through a row x and one of its neighbours n, but at u = {u[0]:.3g}, "
-                "outside [0, 1], so it is not between them",
-                "Draw u uniform in [0, 1] (rng.random() or rng.uniform(0, 1)): x + u * (n - x) then lies on "
-                "the segment from x to n.")
+        return (t("it lies on the line through a row x and one of its neighbours n, but at u = {u:.3g}, "
+                  "outside [0, 1], so it is not between them", u=float(u[0])),
+                t("Draw u uniform in [0, 1] (rng.random() or rng.uniform(0, 1)): x + u * (n - x) then lies on "
+                  "the segment from x to n."))
     Xc = X[y == c]
     if _fit(s[None], *_valid(X, y, c, len(Xc)))[0][0] <= tol:
-        return (f"it lies between two rows of class {c}, but the second is not among the first's k={k} "
-                "nearest neighbours",
-                "Take n among the k nearest other rows of the same class only: sort each row's distances "
-                "(np.argsort) after putting np.inf on the diagonal, keep the first k, and use the k argument.")
+        return (t("it lies between two rows of class {c}, but the second is not among the first's k={k} "
+                  "nearest neighbours", c=format(c), k=k),
+                t("Take n among the k nearest other rows of the same class only: sort each row's distances "
+                  "(np.argsort) after putting np.inf on the diagonal, keep the first k, and use the k argument."))
     if _fit(s[None], np.repeat(Xc, len(X), axis=0), np.tile(X, (len(Xc), 1)))[0][0] <= tol:
-        return (f"it lies between a row of class {c} and a row of another class",
-                "Look for neighbours among the rows of the same class only (Xc = X[y == c]), not in the "
-                "whole X.")
+        return (t("it lies between a row of class {c} and a row of another class", c=format(c)),
+                t("Look for neighbours among the rows of the same class only (Xc = X[y == c]), not in the "
+                  "whole X."))
     A, B = _valid(X, y, c, k)
     low, high = np.minimum(A, B) - tol, np.maximum(A, B) + tol
     if np.any(np.all((s >= low) & (s <= high), axis=1)):
-        return ("it lies inside the box between a row and its neighbour but not on the segment between "
-                "them: each feature moved by a different fraction",
-                "Draw one u per synthetic row, shape (n_new, 1), so that every feature moves by the same "
-                "fraction of n - x; a u per feature leaves the segment.")
-    return (f"it is not x + u * (n - x) for any row x of class {c}, neighbour n and u in [0, 1]",
-            "Each synthetic row is x + u * (n - x): x a row of the class, n one of its k nearest other rows "
-            "of the same class, u uniform in [0, 1].")
+        return (t("it lies inside the box between a row and its neighbour but not on the segment between "
+                  "them: each feature moved by a different fraction"),
+                t("Draw one u per synthetic row, shape (n_new, 1), so that every feature moves by the same "
+                  "fraction of n - x; a u per feature leaves the segment."))
+    return (t("it is not x + u * (n - x) for any row x of class {c}, neighbour n and u in [0, 1]", c=format(c)),
+            t("Each synthetic row is x + u * (n - x): x a row of the class, n one of its k nearest other rows "
+              "of the same class, u uniform in [0, 1]."))
 
 
 def _assert_on_segments(record, X, y, X_res, y_res, k):
@@ -212,54 +214,58 @@ def _assert_on_segments(record, X, y, X_res, y_res, k):
     if bad.size:
         i = bad[0]
         what, hint = _diagnose(X_res[i], y_res[i].item(), X, y, k, tol)
-        fail(f"{bad.size} of {len(X_res)} rows of X_res are neither original rows nor x + u * (n - x) with x "
-             f"a row of their class, n one of x's k={k} nearest neighbours in that class and u in [0, 1].\n"
-             f"Row {i}, {short(X_res[i])} with label {y_res[i]}: {what}.", call=record.call, hint=hint)
+        fail(t("{bad} of {total} rows of X_res are neither original rows nor x + u * (n - x) with x "
+               "a row of their class, n one of x's k={k} nearest neighbours in that class and u in [0, 1].\n"
+               "Row {row}, {value} with label {label}: {what}.", bad=bad.size, total=len(X_res), k=k, row=int(i),
+               value=short(X_res[i]), label=format(y_res[i]), what=what), call=record.call, hint=hint)
     return u
 
 
 def _assert_originals_first(record, X, y, X_res, y_res):
     n = len(X)
     if len(X_res) < n:
-        fail(f"X_res has {len(X_res)} rows, fewer than X ({n}); SMOTE keeps every original row and adds new ones.",
-             call=record.call, hint="Start from the originals and append: np.concatenate([X, X_new]).")
+        fail(t("X_res has {rows} rows, fewer than X ({n}); SMOTE keeps every original row and adds new ones.",
+               rows=len(X_res), n=n), call=record.call,
+             hint="Start from the originals and append: np.concatenate([X, X_new]).")
     differ = np.flatnonzero(~(np.abs(X_res[:n] - X).max(axis=1) <= _tol(X)))
     if differ.size:
         i = differ[0]
         source = _source_rows(X_res[:n], X)
         if np.all(_source_rows(X_res[-n:], X) == np.arange(n)):
-            hint = "The originals must come first: np.concatenate([X, X_new]), not [X_new, X]."
+            hint = t("The originals must come first: np.concatenate([X, X_new]), not [X_new, X].")
         elif np.all(np.sort(source) == np.arange(n)):
-            hint = "Keep the original rows in their input order (X itself), not grouped by class."
+            hint = t("Keep the original rows in their input order (X itself), not grouped by class.")
         else:
-            hint = "X_res starts with X, unchanged and in its order; the synthetic rows follow."
-        fail(f"the first {n} rows of X_res should be X itself, but {differ.size} of them differ; row {i} of "
-             f"X_res is {short(X_res[i])}, row {i} of X is {short(X[i])}.", call=record.call, hint=hint)
+            hint = t("X_res starts with X, unchanged and in its order; the synthetic rows follow.")
+        fail(t("the first {n} rows of X_res should be X itself, but {differ} of them differ; row {row} of "
+               "X_res is {got}, row {row} of X is {expected}.", n=n, differ=differ.size, row=int(i),
+               got=short(X_res[i]), expected=short(X[i])), call=record.call, hint=hint)
     if not np.array_equal(y_res[:n], y):
         i = int(np.flatnonzero(y_res[:n] != y)[0])
-        fail(f"the first {n} labels of y_res should be y itself; y_res[{i}] is {y_res[i]}, y[{i}] is {y[i]}.",
-             call=record.call, hint="y_res starts with y, then the labels of the synthetic rows.")
+        fail(t("the first {n} labels of y_res should be y itself; y_res[{i}] is {got}, y[{i}] is {expected}.",
+               n=n, i=i, got=format(y_res[i]), expected=format(y[i])), call=record.call,
+             hint="y_res starts with y, then the labels of the synthetic rows.")
 
 
 def _smote_checked(student, X, y, **kwargs):
     """Call smote; check the pair, the balanced counts and the originals first."""
     record = student.smote.call(X, y, **kwargs)
     X_res, y_res = _pair(record, X)
-    _assert_counts(record, y, y_res, max(_counts(y).values()), "every class raised to the size of the largest",
-                   "Each class gets (largest count - its count) synthetic rows.")
+    _assert_counts(record, y, y_res, max(_counts(y).values()), t("every class raised to the size of the largest"),
+                   t("Each class gets (largest count - its count) synthetic rows."))
     _assert_originals_first(record, X, y, X_res, y_res)
     return record, X_res, y_res
 
 
 def _expect_value_error(function, X, y, **kwargs):
     """The learner's own ``raise ValueError(...)``, with a message, for a class too small for k."""
-    why = (f"class 1 has {int(np.sum(y == 1))} rows and needs new ones, but with k={kwargs['k']} it has "
-           f"fewer than k other rows to choose neighbours from")
-    hint = ("Before searching neighbours, check every class that needs new rows: if it has k or fewer rows, "
-            "raise ValueError(...) with a message that says which class is too small for k.")
+    why = t("class 1 has {rows} rows and needs new ones, but with k={k} it has fewer than k other rows to choose "
+            "neighbours from", rows=int(np.sum(y == 1)), k=kwargs["k"])
+    hint = t("Before searching neighbours, check every class that needs new rows: if it has k or fewer rows, "
+             "raise ValueError(...) with a message that says which class is too small for k.")
     exc = expect_raises(function, "ValueError", X, y, own=True, reason=why, hint=hint, **kwargs)
     if not exc.message.strip():
-        fail(f"your code raised ValueError without a message; say why: {why}.", call=exc.call, hint=hint)
+        fail(t("your code raised ValueError without a message; say why: {why}.", why=why), call=exc.call, hint=hint)
 
 
 # ---------------------------------------------------------------------------- random_undersample
@@ -272,9 +278,9 @@ def test_undersample_balanced(student, rng):
         X, y = _data(rng, counts)
         record = student.random_undersample.call(X, y, seed=0)
         X_res, y_res = _pair(record, X)
-        _assert_counts(record, y, y_res, min(counts.values()), "every class reduced to the size of the smallest",
-                       "Keep min(counts) rows of each class: the smallest class is kept whole, the others "
-                       "are cut down to its size.")
+        _assert_counts(record, y, y_res, min(counts.values()), t("every class reduced to the size of the smallest"),
+                       t("Keep min(counts) rows of each class: the smallest class is kept whole, the others "
+                         "are cut down to its size."))
 
 
 @pytest.mark.points(2)
@@ -294,8 +300,9 @@ def test_undersample_without_replacement(student, rng):
     source = _assert_rows_of_original(record, X, y, X_res, y_res)
     rows, times = np.unique(source, return_counts=True)
     if np.any(times > 1):
-        fail(f"{int(np.sum(times > 1))} rows of X appear more than once in X_res (row {rows[times > 1][0]} appears "
-             f"{times.max()} times); undersampling keeps each row at most once.", call=record.call,
+        fail(t("{rows} rows of X appear more than once in X_res (row {row} appears {times} times); undersampling "
+               "keeps each row at most once.", rows=int(np.sum(times > 1)), row=int(rows[times > 1][0]),
+               times=int(times.max())), call=record.call,
              hint="Draw the kept rows without replacement: rng.choice(indices, size=n_min, replace=False) "
              "(the default of rng.choice is replace=True).")
 
@@ -315,9 +322,9 @@ def test_oversample_balanced(student, rng):
         X, y = _data(rng, counts)
         record = student.random_oversample.call(X, y, seed=0)
         X_res, y_res = _pair(record, X)
-        _assert_counts(record, y, y_res, max(counts.values()), "every class raised to the size of the largest",
-                       "Each class gets (largest count - its count) extra rows, drawn with replacement "
-                       "from its own rows: the largest class, not the smallest, sets the size.")
+        _assert_counts(record, y, y_res, max(counts.values()), t("every class raised to the size of the largest"),
+                       t("Each class gets (largest count - its count) extra rows, drawn with replacement "
+                         "from its own rows: the largest class, not the smallest, sets the size."))
 
 
 @pytest.mark.points(2)
@@ -331,8 +338,9 @@ def test_oversample_keeps_originals(student, rng):
     missing = np.setdiff1d(np.arange(len(X)), source)
     if missing.size:
         j = missing[0]
-        fail(f"{missing.size} of the {len(X)} original rows are missing from X_res (the first is row {j} of X, "
-             f"label {y[j]}); oversampling keeps every original row and adds copies.", call=record.call,
+        fail(t("{missing} of the {total} original rows are missing from X_res (the first is row {row} of X, "
+               "label {label}); oversampling keeps every original row and adds copies.", missing=missing.size,
+               total=len(X), row=int(j), label=format(y[j])), call=record.call,
              hint="Keep the originals and draw only the extra rows: the new rows are np.concatenate([X, "
              "X[extra]]), where extra holds (largest - count) indices drawn with replacement per class.")
 
@@ -351,8 +359,8 @@ def test_smote_balanced(student, rng):
     X, y = _data(rng, {0: 40, 1: 12})
     record = student.smote.call(X, y, seed=0)
     X_res, y_res = _pair(record, X)
-    _assert_counts(record, y, y_res, 40, "every class raised to the size of the largest",
-                   "Each class gets (largest count - its count) synthetic rows; the largest class gets none.")
+    _assert_counts(record, y, y_res, 40, t("every class raised to the size of the largest"),
+                   t("Each class gets (largest count - its count) synthetic rows; the largest class gets none."))
 
 
 @pytest.mark.points(2)
@@ -381,8 +389,9 @@ def test_smote_not_copies(student, rng):
     copies = int(np.sum(_source_rows(X_res, X) >= 0)) - len(X)
     n_new = len(X_res) - len(X)
     if n_new > 0 and copies > n_new // 20:
-        fail(f"{copies} of the {n_new} new rows are exact copies of original rows; SMOTE makes new points "
-             "between a row and a neighbour (a copy happens only when u is exactly 0).", call=record.call)
+        fail(t("{copies} of the {n_new} new rows are exact copies of original rows; SMOTE makes new points "
+               "between a row and a neighbour (a copy happens only when u is exactly 0).", copies=copies,
+               n_new=n_new), call=record.call)
 
 
 @pytest.mark.points(1)
@@ -396,9 +405,9 @@ def test_smote_random_position(student, rng):
     # compare min(u, 1 - u), uniform on [0, 0.5] (mean 0.25, std 0.144) when u is uniform.
     folded = np.minimum(u, 1.0 - u)
     if len(folded) >= 50 and not (folded.std() > 0.07 and 0.15 < folded.mean() < 0.35):
-        fail(f"the new rows do not spread along their segments as a uniform u would: min(u, 1 - u) has mean "
-             f"{folded.mean():.3f} and std {folded.std():.3f} over {len(u)} rows (uniform u: 0.25 and 0.144).",
-             call=record.call)
+        fail(t("the new rows do not spread along their segments as a uniform u would: min(u, 1 - u) has mean "
+               "{mean:.3f} and std {std:.3f} over {rows} rows (uniform u: 0.25 and 0.144).",
+               mean=float(folded.mean()), std=float(folded.std()), rows=len(u)), call=record.call)
 
 
 @pytest.mark.points(2)
@@ -449,11 +458,11 @@ def test_smote_dtype_and_shape(student, rng):
         record = student.smote.call(features, y, seed=0)
         X_res, _ = _pair(record, features)
         if X_res.dtype.kind != "f":
-            fail(f"X_res has dtype {X_res.dtype}; expected floats (the synthetic rows lie between rows, so "
-                 "they are not whole numbers).", call=record.call)
+            fail(t("X_res has dtype {dtype}; expected floats (the synthetic rows lie between rows, so "
+                   "they are not whole numbers).", dtype=str(X_res.dtype)), call=record.call)
         if X_res.shape != (60, X.shape[1]):
-            fail(f"X_res has shape {X_res.shape}; expected (60, {X.shape[1]}): 30 rows of each class.",
-                 call=record.call)
+            fail(t("X_res has shape {shape}; expected (60, {columns}): 30 rows of each class.",
+                   shape=str(X_res.shape), columns=X.shape[1]), call=record.call)
 
 
 @pytest.mark.points(1)
@@ -506,20 +515,23 @@ def test_smote_distribution_matches_imblearn(student, rng):
     # any class, from any row of the class, or u in [0, 2] or [-1, 1] were all outside.
     mean_gap = np.abs(mine.mean(axis=0) - theirs.mean(axis=0)) / scale
     if mean_gap.max() > 0.3:
-        fail(f"the mean of your {len(mine)} synthetic rows (seeds 0 to 4 together), {short(mine.mean(axis=0))}, is far from imbalanced-"
-             f"learn's SMOTE on the same data, {short(theirs.mean(axis=0))}.", call=record.call)
+        fail(t("the mean of your {rows} synthetic rows (seeds 0 to 4 together), {mine}, is far from "
+               "imbalanced-learn's SMOTE on the same data, {theirs}.", rows=len(mine), mine=short(mine.mean(axis=0)),
+               theirs=short(theirs.mean(axis=0))), call=record.call)
     spread = np.log(mine.std(axis=0) / theirs.std(axis=0))
     if np.abs(spread).max() > 0.125:
-        fail(f"the spread (std per feature) of your synthetic rows (seeds 0 to 4), {short(mine.std(axis=0))}, differs from "
-             f"imbalanced-learn's SMOTE on the same data, {short(theirs.std(axis=0))}.", call=record.call)
+        fail(t("the spread (std per feature) of your synthetic rows (seeds 0 to 4), {mine}, differs from "
+               "imbalanced-learn's SMOTE on the same data, {theirs}.", mine=short(mine.std(axis=0)),
+               theirs=short(theirs.std(axis=0))), call=record.call)
 
     def nearest(S):
         return np.linalg.norm(S[:, None, :] - minority[None, :, :], axis=-1).min(axis=1).mean()
 
     ratio = nearest(mine) / nearest(theirs)
     if not 0.82 < ratio < 1.18:
-        fail(f"your synthetic rows (seeds 0 to 4) lie on average {ratio:.2f} times as far from the nearest original row of "
-             "their class as imbalanced-learn's SMOTE rows on the same data.", call=record.call)
+        fail(t("your synthetic rows (seeds 0 to 4) lie on average {ratio:.2f} times as far from the nearest original "
+               "row of their class as imbalanced-learn's SMOTE rows on the same data.", ratio=float(ratio)),
+             call=record.call)
 
 
 @pytest.mark.hidden
@@ -532,8 +544,9 @@ def test_oversample_draws_every_row(student, rng):
     source = _assert_rows_of_original(record, X, y, X_res, y_res)
     times = np.bincount(source[y_res == 1], minlength=len(X))[y == 1]
     if times.min() < 3 or times.max() > 60:  # each of 10 rows: 1 + Binomial(190, 0.1), mean 20
-        fail(f"the 10 rows of class 1 appear between {times.min()} and {times.max()} times in X_res; drawn "
-             "uniformly, each would appear about 20 times.", call=record.call)
+        fail(t("the 10 rows of class 1 appear between {low} and {high} times in X_res; drawn "
+               "uniformly, each would appear about 20 times.", low=int(times.min()), high=int(times.max())),
+             call=record.call)
 
 
 @pytest.mark.hidden

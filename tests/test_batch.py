@@ -47,7 +47,7 @@ def test_every_submission_gets_a_row(small_course, class_folder: Path, tmp_path:
     assert dee.status is RowStatus.UNREADABLE and "zip" in dee.error
     assert dee.result.max_score == full and dee.result.score == 0
     assert {t.status for e in dee.result.exercises for t in e.tests} == {Status.ERROR}
-    assert all(t.message == unreadable_message(dee.error)
+    assert all(t.message == str(unreadable_message(dee.error))
                for e in dee.result.exercises for t in e.tests)
     assert [r.student for r in outcome.not_graded] == ["dee"]
 

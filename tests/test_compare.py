@@ -37,7 +37,7 @@ def test_equal_values_pass_and_scalars_may_take_any_form():
 
 def test_value_mismatch_message_has_the_fixed_anatomy():
     failure = message(np.array([[np.nan, 0.5, 0.5]]), np.array([[0.2, 0.3, 0.5]]), call="softmax(x)", hint="Subtract the max.")
-    assert failure.message == (
+    assert failure.text == (
         "When calling softmax(x):\n"
         "  2 / 3 elements differ (67%).\n"
         "  Largest absolute difference: nan at index (0, 0)\n"
@@ -45,18 +45,18 @@ def test_value_mismatch_message_has_the_fixed_anatomy():
         "  expected: array([[0.2, 0.3, 0.5]])\n"
         "  got:      array([[nan, 0.5, 0.5]])"
     )
-    assert failure.hint == "Subtract the max."
+    assert failure.hint_text == "Subtract the max."
     assert str(failure).endswith("\nHint: Subtract the max.")
 
 
 def test_shape_mismatch_is_reported_first_and_alone():
     failure = message(np.zeros(3), np.zeros((1, 3)), call="f(x)")
-    assert failure.message == "When calling f(x):\n  your function returned shape (3,); expected shape (1, 3)."
+    assert failure.text == "When calling f(x):\n  your function returned shape (3,); expected shape (1, 3)."
 
 
 def test_dtype_kind_mismatch():
     failure = message(np.zeros(2, dtype=bool), np.zeros(2, dtype=np.int64))
-    assert failure.message == "your function returned an array of dtype bool (boolean); expected integer values (dtype int64)."
+    assert failure.text == "your function returned an array of dtype bool (boolean); expected integer values (dtype int64)."
 
 
 def test_int32_is_as_good_as_int64_and_float32_as_float64_kind():
@@ -65,21 +65,21 @@ def test_int32_is_as_good_as_int64_and_float32_as_float64_kind():
 
 
 def test_list_instead_of_array_and_array_instead_of_number():
-    assert message([1, 2], np.zeros(2)).message == "your function returned a list ([1, 2]); expected a NumPy array of shape (2,)."
-    assert message(np.zeros(2), 1.0).message == "your function returned an array of shape (2,) and dtype float64; expected a single number."
+    assert message([1, 2], np.zeros(2)).text == "your function returned a list ([1, 2]); expected a NumPy array of shape (2,)."
+    assert message(np.zeros(2), 1.0).text == "your function returned an array of shape (2,) and dtype float64; expected a single number."
 
 
 def test_scalar_difference_and_non_finite_note():
-    assert message(0.5, 0.6).message == "your function returned 0.5; expected 0.6."
-    assert message(float("nan"), 1.0).message == "your function returned nan; expected 1.0.\n(the result is not a finite number)"
+    assert message(0.5, 0.6).text == "your function returned 0.5; expected 0.6."
+    assert message(float("nan"), 1.0).text == "your function returned nan; expected 1.0.\n(the result is not a finite number)"
 
 
 def test_items_of_a_tuple_are_named():
     failure = message((np.ones(2), 0.0), (np.ones(2), 0.1))
-    assert failure.message == "in item [1] of the result, your function returned 0.0; expected 0.1."
+    assert failure.text == "in item [1] of the result, your function returned 0.0; expected 0.1."
     failure = message((np.zeros(2), 0.1), (np.ones(2), 0.1))
-    assert failure.message.startswith("in item [0] of the result, 2 / 2 elements differ (100%).")
-    assert message([1.0], (1.0, 2.0)).message == "your function returned a list ([1.0]); expected a tuple of 2 items."
+    assert failure.text.startswith("in item [0] of the result, 2 / 2 elements differ (100%).")
+    assert message([1.0], (1.0, 2.0)).text == "your function returned a list ([1.0]); expected a tuple of 2 items."
 
 
 def test_large_arrays_are_summarised_with_the_first_difference():
@@ -87,8 +87,8 @@ def test_large_arrays_are_summarised_with_the_first_difference():
     actual = expected.copy()
     actual[7] = 0.0
     failure = message(actual, expected)
-    assert "First difference at index (7,): expected 7.0, got 0.0" in failure.message
-    assert "expected: array(shape=(20,), dtype=float64, values 0.0..19.0)" in failure.message
+    assert "First difference at index (7,): expected 7.0, got 0.0" in failure.text
+    assert "expected: array(shape=(20,), dtype=float64, values 0.0..19.0)" in failure.text
 
 
 def test_tolerances_depend_on_dtype_and_come_in_pairs():
@@ -117,8 +117,8 @@ def test_hint_may_depend_on_what_was_observed():
     def nan_hint(got, expected):
         return "nan!" if np.isnan(got).any() else None
 
-    assert message(np.array([np.nan]), np.array([1.0]), hint=nan_hint).hint == "nan!"
-    assert message(np.array([2.0]), np.array([1.0]), hint=nan_hint).hint is None
+    assert message(np.array([np.nan]), np.array([1.0]), hint=nan_hint).hint_text == "nan!"
+    assert message(np.array([2.0]), np.array([1.0]), hint=nan_hint).hint_text is None
 
 
 def record(**changes) -> CallRecord:
@@ -130,7 +130,7 @@ def test_assert_unchanged_names_the_argument():
     assert_unchanged(record())
     with pytest.raises(GradingFailure) as caught:
         assert_unchanged(record(mutated=("argument 1",)))
-    assert caught.value.message == (
+    assert caught.value.text == (
         "When calling f(array([1., 2.])):\n  your function changed its input (argument 1) instead of leaving it as it was."
     )
 
@@ -140,11 +140,11 @@ def test_assert_no_warnings_lists_them():
     warning = Warning_("RuntimeWarning", "overflow encountered in exp", "activations.py", 12)
     with pytest.raises(GradingFailure) as caught:
         assert_no_warnings(record(warnings=(warning,)), hint="Use exp(-|x|).")
-    assert caught.value.message == (
+    assert caught.value.text == (
         "When calling f(array([1., 2.])):\n  your code raised 1 warning(s):\n"
         "    RuntimeWarning: overflow encountered in exp (activations.py:12)"
     )
-    assert caught.value.hint == "Use exp(-|x|)."
+    assert caught.value.hint_text == "Use exp(-|x|)."
 
 
 class FakeFunction:
@@ -175,7 +175,7 @@ def test_check_compares_with_the_reference_on_copies():
 def test_fail_without_a_call():
     with pytest.raises(GradingFailure) as caught:
         fail("GATES should be a dict.", hint="Keep the stub's names.")
-    assert caught.value.message == "GATES should be a dict."
+    assert caught.value.text == "GATES should be a dict."
 
 
 def test_short_renders_small_and_large_values():
@@ -189,9 +189,9 @@ def test_short_renders_small_and_large_values():
 def test_dicts_are_compared_key_by_key():
     assert_close({"W": np.ones(2), "b": 0.5}, {"W": np.ones(2), "b": 0.5})
     failure = message({"W": np.zeros(2), "b": 0.5}, {"W": np.ones(2), "b": 0.5})
-    assert failure.message.startswith("in item['W'] of the result, 2 / 2 elements differ (100%).")
+    assert failure.text.startswith("in item['W'] of the result, 2 / 2 elements differ (100%).")
     failure = message({"W": np.ones(2)}, {"W": np.ones(2), "b": 0.5})
-    assert failure.message == "your function returned a dict ({'W': array([1., 1.])}); expected a dict with the keys ['W', 'b'] (found ['W'])."
+    assert failure.text == "your function returned a dict ({'W': array([1., 1.])}); expected a dict with the keys ['W', 'b'] (found ['W'])."
 
 
 class Raising:
@@ -229,7 +229,7 @@ def test_expect_raises():
 def test_a_relative_difference_from_an_expected_zero_is_not_defined():
     # step's mistake at x == 0: expected 0, got 1. Dividing by 0 gave "inf", which says nothing.
     failure = message(np.array([1, 1, 0]), np.array([0, 1, 0]))
-    assert failure.message == (
+    assert failure.text == (
         "1 / 3 elements differ (33%).\n"
         "Largest absolute difference: 1.0 at index (0,)\n"
         "Largest relative difference: not defined, since the expected value is 0 wherever the values differ\n"
@@ -238,7 +238,7 @@ def test_a_relative_difference_from_an_expected_zero_is_not_defined():
     )
     # Where some differing elements expect a number, the largest relative difference is theirs.
     failure = message(np.array([1.0, 3.0]), np.array([0.0, 2.0]))
-    assert "Largest relative difference: 0.5 at index (1,)\n" in failure.message
+    assert "Largest relative difference: 0.5 at index (1,)\n" in failure.text
 
 
 def test_summaries_that_read_the_same_give_way_to_the_elements_that_differ():
@@ -246,7 +246,7 @@ def test_summaries_that_read_the_same_give_way_to_the_elements_that_differ():
     got = expected.copy()
     got[[0, 4, 8]] = 1
     failure = message(got, expected, call="step(x)")
-    assert failure.message == (
+    assert failure.text == (
         "When calling step(x):\n"
         "  3 / 20 elements differ (15%).\n"
         "  Largest absolute difference: 1.0 at index (0,)\n"
@@ -257,7 +257,7 @@ def test_summaries_that_read_the_same_give_way_to_the_elements_that_differ():
         "  got:      array([1, 1, 1])"
     )
     failure = message(1 - expected, expected)
-    assert failure.message.splitlines()[4:] == [
+    assert failure.text.splitlines()[4:] == [
         "At the first 12 of the 20 indices that differ, (0,), (1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,), "
         "(9,), (10,), (11,):",
         "expected: array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1])",
@@ -265,7 +265,7 @@ def test_summaries_that_read_the_same_give_way_to_the_elements_that_differ():
     ]
     # Summaries that differ are shown as before.
     failure = message(np.arange(20) + 1, np.arange(20))
-    assert failure.message.splitlines()[-2:] == [
+    assert failure.text.splitlines()[-2:] == [
         "expected: array(shape=(20,), dtype=int64, values 0..19)",
         "got:      array(shape=(20,), dtype=int64, values 1..20)",
     ]
@@ -276,7 +276,7 @@ def test_assert_no_warnings_shows_a_repeated_warning_once():
     divide = Warning_("RuntimeWarning", "invalid value encountered in divide", "activations.py", 13)
     with pytest.raises(GradingFailure) as caught:
         assert_no_warnings(record(warnings=(overflow, overflow, divide)))
-    assert caught.value.message == (
+    assert caught.value.text == (
         "When calling f(array([1., 2.])):\n  your code raised 3 warning(s):\n"
         "    RuntimeWarning: overflow encountered in exp (activations.py:12) (2 times)\n"
         "    RuntimeWarning: invalid value encountered in divide (activations.py:13)"
@@ -306,7 +306,7 @@ def test_every_case_reports_every_failure_in_one_message():
         _cases(GradingFailure("When calling sigmoid(x):\n  wrong dtype", "Return floats."), None, raised,
                GradingFailure("When calling tanh(x):\n  wrong values"),
                StudentException("softmax(x)", "NotImplementedError", "not written", ()))
-    assert caught.value.message == (
+    assert caught.value.text == (
         "4 of the 5 checks of this test failed; here is each of them:\n"
         "\n"
         "When calling sigmoid(x):\n  wrong dtype\n"
@@ -317,7 +317,7 @@ def test_every_case_reports_every_failure_in_one_message():
         "\n"
         "`softmax` is not written yet: it still raises NotImplementedError."
     )
-    assert caught.value.hint == "Return floats."
+    assert caught.value.hint_text == "Return floats."
 
 
 def test_every_case_of_an_untouched_stub_is_not_attempted():
@@ -335,4 +335,4 @@ def test_every_case_stops_at_a_timeout():
 def test_not_attempted_says_what_is_still_to_do():
     with pytest.raises(NotAttempted) as caught:
         not_attempted("`GATES` is not filled in yet.")
-    assert caught.value.message == "`GATES` is not filled in yet."
+    assert caught.value.text == "`GATES` is not filled in yet."

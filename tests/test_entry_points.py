@@ -116,7 +116,7 @@ def test_check_grades_an_unreadable_submission_as_a_result_that_says_why(course,
     assert code == 1, output
     result = Result.from_json((tmp_path / "out.json").read_text(encoding="utf-8"))
     [message] = every_message(result)
-    assert message.startswith(unreadable_message("")) and "twice.ipynb" in message
+    assert message.startswith(str(unreadable_message(""))) and "twice.ipynb" in message
     assert {t.status for e in result.exercises for t in e.tests} == {Status.ERROR}
     assert result.max_score == 3 and result.score == 0  # twice's public test and probe's
     assert "Your work could not be read" in output
@@ -129,7 +129,7 @@ def test_ci_grades_an_unreadable_submission_the_same_way(course, tmp_path, monke
     assert code == 1, output
     result = Result.from_json((tmp_path / "ci.json").read_text(encoding="utf-8"))
     [message] = every_message(result)
-    assert message.startswith(unreadable_message("")) and "twice.ipynb" in message
+    assert message.startswith(str(unreadable_message(""))) and "twice.ipynb" in message
     assert result.max_score == 3 and result.score == 0
 
 
@@ -143,7 +143,7 @@ def test_the_batch_worker_gives_an_unreadable_submission_its_row(course, tmp_pat
         rows = {row.student: row for row in book.rows()}
     assert rows["bo"].status is RowStatus.GRADED and rows["bo"].result.score == rows["bo"].result.max_score == 4
     assert rows["ana"].status is RowStatus.UNREADABLE and "twice.ipynb" in rows["ana"].error
-    assert every_message(rows["ana"].result) == {unreadable_message(rows["ana"].error)}
+    assert every_message(rows["ana"].result) == {str(unreadable_message(rows["ana"].error))}
 
 
 def test_plain_pytest_stops_on_an_unreadable_submission_with_its_reason(course, tmp_path):

@@ -206,15 +206,16 @@ def test_cells_that_only_check_the_work_are_not_run():
 
 def test_a_notebook_load_failure_hints_at_jupyter_not_python():
     from autograde.errors import Frame, StudentTimeout
+    from autograde.i18n.text import render
     from autograde.plugin.outcome import classify
 
     crash = StudentException("import perceptron", "MemoryError", "", (Frame("kim.ipynb, cell 4", 2, "<module>", "x"),))
-    _, _, hint = classify(StudentLoadError("kim.ipynb", crash), None)
+    hint = render(classify(StudentLoadError("kim.ipynb", crash), None)[2])
     assert hint is not None and "python kim.ipynb" not in hint
     assert hint.startswith("Open kim.ipynb in Jupyter and run all its cells in order") and "cell 4 shows" in hint
-    _, _, hint = classify(StudentLoadError("kim.ipynb", StudentTimeout("import perceptron", 20.0)), None)
+    hint = render(classify(StudentLoadError("kim.ipynb", StudentTimeout("import perceptron", 20.0)), None)[2])
     assert "the cell that fails or never finishes" in hint
-    _, _, hint = classify(StudentLoadError("kim.py", StudentTimeout("import perceptron", 10.0)), None)
+    hint = render(classify(StudentLoadError("kim.py", StudentTimeout("import perceptron", 10.0)), None)[2])
     assert hint.startswith("Run `python kim.py` yourself")
 
 

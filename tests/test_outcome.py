@@ -4,8 +4,15 @@ hints that fit what happened, and no path of the grading machine in a learner's 
 from __future__ import annotations
 
 from autograde.errors import Frame, MissingModule, NotAttempted, StudentException, StudentLoadError, StudentTimeout
-from autograde.plugin.outcome import classify
+from autograde.i18n.text import render
+from autograde.plugin import outcome
 from autograde.results import Status
+
+
+def classify(exc, marker_hint):
+    """:func:`outcome.classify` with its message and hint written in English."""
+    status, message, hint = outcome.classify(exc, marker_hint)
+    return status, render(message), render(hint) or None
 
 TOP_LEVEL = ("Run `python perceptron.py` yourself to see the problem. Code at the top level of the file runs on "
              'import: keep experiments inside functions or under `if __name__ == "__main__":`.')

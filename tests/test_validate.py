@@ -74,9 +74,9 @@ def test_fails_when_the_reference_is_broken(make_small_course: MakeCourse):
     assert perceptron.failures == (
         f"the reference {reference} must pass every test; test_gates_table failed:\n"
         "    When calling perceptron(all four inputs, *GATES['NAND']):\n"
-        "      the weights of GATES['NAND']: 4 / 4 elements differ (100%).\n"
+        "      the outputs of GATES['NAND']: 4 / 4 elements differ (100%).\n"
         "      Largest absolute difference: 1.0 at index (0,)\n"
-        "      Largest relative difference: inf at index (3,)\n"
+        "      Largest relative difference: 1.0 at index (0,)\n"
         "      expected: array([1, 1, 1, 0])\n"
         "      got:      array([0, 0, 0, 1])",
     )

@@ -31,8 +31,9 @@ import numpy as np
 
 from autograde.compare import format as fmt
 from autograde.errors import GradingFailure, NotAttempted, StudentException, ToleranceError
+from autograde.i18n.text import Join, Message, Text, course, lines, say
 
-Hint = Union[str, Callable[[Any, Any], Union[str, None]], None]
+Hint = Union[Message, Callable[[Any, Any], Union[Message, None]], None]
 
 # Default (rtol, atol) by the expected value's dtype: loose enough for any correct
 # formula (a different but exact rearrangement), tight enough for a wrong one.
@@ -43,28 +44,45 @@ TOLERANCES = {
 }
 
 
-# The learner's words, each one sentence with named placeholders (so that it can be translated whole).
-SEVERAL_FAILED = "{failed} of the {total} checks of this test failed; here is each of them:"
-WARNING_REPEATED = "{warning} ({count} times)"
-RELATIVE_UNDEFINED = "Largest relative difference: not defined, since the expected value is 0 wherever the values differ"
-DIFFERING = "At the {count} indices that differ, {indices}:"
-DIFFERING_FIRST = "At the first {shown} of the {count} indices that differ, {indices}:"
+# The learner's words are messages kept as data (autograde.i18n.text): each one sentence
+# with named placeholders, translated whole where it is shown.
 
 
-def fail(message: str, *, call: str | fmt.LazyCall | None = None, hint: str | None = None) -> NoReturn:
-    """Raise a :class:`GradingFailure` for ``call`` (a rendered call, or None)."""
+def fail(message: Message, *, call: str | fmt.LazyCall | None = None, hint: Message | None = None) -> NoReturn:
+    """Raise a :class:`GradingFailure` for ``call`` (a rendered call, or None). A plain
+    string from a grader is the course's text (translated by the course's catalogue);
+    ``t("... {name}", name=...)`` says one whose values are known only when it runs."""
     __tracebackhide__ = True
-    head = f"When calling {call}:\n" if call else ""
-    body = "\n".join("  " + line if call else line for line in message.splitlines())
-    raise GradingFailure(head + body, hint)
+    said = course(message)
+    if call:
+        said = Join((say("When calling {call}:", call=str(call)), Join((said,), indent="  ")))
+    raise GradingFailure(said, course(hint))
 
 
-def not_attempted(message: str) -> NoReturn:
+def not_attempted(message: Message) -> NoReturn:
     """Say that the learner has not started what this test checks (``message`` says what is
     still to do): for a constant the stub gives a placeholder value, where no
     ``NotImplementedError`` tells. The test reads as not attempted, not as failed."""
     __tracebackhide__ = True
-    raise NotAttempted(message)
+    raise NotAttempted(course(message))
+
+
+def explained(exc: StudentException, doing: Message | None = None) -> Message:
+    """What the learner reads about an exception their code raised while ``doing``
+    something (default: calling the function): that the stub is not written yet, or what
+    the call raised, with the learner's own frames."""
+    if exc.not_implemented and doing is None:
+        return say("`{function}` is not written yet: it still raises NotImplementedError.", function=exc.function)
+    doing = doing if doing is not None else say("calling {call}", call=exc.call)
+    frames: list[Message] = []
+    if exc.frames:
+        frames.append(say("Traceback (your code only):"))
+        for frame in exc.frames:
+            frames.append(f'  File "{frame.file}", line {frame.line}, in {frame.function}')
+            if frame.code:
+                frames.append(f"    {frame.code}")
+    return lines(say("When {doing}, your code raised {type}: {message}", doing=doing, type=exc.type_name,
+                     message=exc.message), *frames)
 
 
 class Cases:
@@ -93,10 +111,11 @@ class Cases:
             return
         if len(self.found) == 1 or all(isinstance(f, StudentException) and f.not_implemented for f in self.found):
             raise self.found[0]
-        texts = [f.message if isinstance(f, GradingFailure) else f.feedback() for f in self.found]
+        texts = [f.message if isinstance(f, GradingFailure) else explained(f) for f in self.found]
         hints = dict.fromkeys(f.hint for f in self.found if isinstance(f, GradingFailure) and f.hint)
-        head = SEVERAL_FAILED.format(failed=len(self.found), total=self.total)
-        raise GradingFailure("\n\n".join([head, *texts]), " ".join(hints) or None)
+        head = say("{failed} of the {total} checks of this test failed; here is each of them:",
+                   failed=len(self.found), total=self.total)
+        raise GradingFailure(Join((head, *texts), "\n\n"), Join(tuple(hints), " ") if hints else None)
 
 
 @contextmanager
@@ -126,17 +145,19 @@ def assert_close(
     rtol: float | None = None,
     atol: float | None = None,
     hint: Hint = None,
-    what: str = "your function",
+    what: Message | None = None,
 ) -> None:
     """Check ``actual`` against ``expected``: type, then shape and dtype, then values.
 
     Arrays must come back as arrays of the same shape and dtype kind (float, integer,
     boolean); scalars may be Python numbers, NumPy scalars or 0-d arrays. Tuples and
     lists are compared item by item. ``rtol`` and ``atol`` go together or not at all.
+    ``what`` names what was compared when it is not what the function returned ("your
+    history", "the outputs of GATES['AND']").
     """
     __tracebackhide__ = True
     _paired("assert_close", rtol, atol)
-    problem = _difference(actual, expected, rtol, atol, what, "")
+    problem = _difference(actual, expected, rtol, atol, course(what), "")
     if problem:
         fail(problem, call=call, hint=_hint(hint, actual, expected))
 
@@ -169,22 +190,23 @@ def assert_unchanged(record: Any) -> None:
     if record.mutated:
         names = ", ".join(record.mutated)
         fail(
-            f"your function changed its input ({names}) instead of leaving it as it was.",
+            say("your function changed its input ({names}) instead of leaving it as it was.", names=names),
             call=record.call,
-            hint="Work on a copy (x = x.copy()) or build a new array (np.where, x * 2, ...); "
-            "the caller may still need the original.",
+            hint=say("Work on a copy (x = x.copy()) or build a new array (np.where, x * 2, ...); "
+                     "the caller may still need the original."),
         )
 
 
-def assert_no_warnings(record: Any, *, hint: str | None = None) -> None:
+def assert_no_warnings(record: Any, *, hint: Message | None = None) -> None:
     """Fail when the call of ``record`` raised a warning (e.g. overflow in exp)."""
     __tracebackhide__ = True
     if record.warnings:
         # One warning raised again and again (in a loop, or by each of two calls) is shown once.
         counts = Counter(str(w) for w in record.warnings)
-        shown = "\n".join("  " + (WARNING_REPEATED.format(warning=w, count=n) if n > 1 else w)
-                          for w, n in list(counts.items())[:3])
-        fail(f"your code raised {len(record.warnings)} warning(s):\n{shown}", call=record.call, hint=hint)
+        shown = [say("{warning} ({count} times)", warning=w, count=n) if n > 1 else w
+                 for w, n in list(counts.items())[:3]]
+        fail(lines(say("your code raised {count} warning(s):", count=len(record.warnings)),
+                   Join(tuple(shown), indent="  ")), call=record.call, hint=hint)
 
 
 def expect_raises(
@@ -192,8 +214,8 @@ def expect_raises(
     error: str,
     *args: Any,
     own: bool = False,
-    reason: str | None = None,
-    hint: str | None = None,
+    reason: Message | None = None,
+    hint: Message | None = None,
     **kwargs: Any,
 ) -> Any:
     """Call the learner's function and require that it raises ``error`` (a type name such as
@@ -205,21 +227,26 @@ def expect_raises(
     test reports "not written yet".
     """
     __tracebackhide__ = True
-    expected = f"Expected {error}" + (f": {reason}." if reason else ".")
+    expected = (say("Expected {error}: {reason}.", error=error, reason=course(reason)) if reason
+                else say("Expected {error}.", error=error))
     try:
         record = student_fn.call(*args, **kwargs)
     except StudentException as exc:
         if exc.not_implemented:
             raise
         if exc.type_name != error:
-            fail(f"your code raised {exc.type_name}: {exc.message}\n{expected}", call=exc.call, hint=hint)
+            fail(lines(say("your code raised {type}: {message}", type=exc.type_name, message=exc.message), expected),
+                 call=exc.call, hint=hint)
         if own and exc.frames and "raise" not in exc.frames[-1].code:
             last = exc.frames[-1]
-            fail(f"a library call inside your code raised {error}: {exc.message}\n(at line {last.line}: "
-                 f"{last.code}). {expected} Raise it yourself: `raise {error}(...)`.", call=exc.call, hint=hint)
+            fail(lines(say("a library call inside your code raised {error}: {message}", error=error,
+                           message=exc.message),
+                       Join((say("(at line {line}: {code}).", line=last.line, code=last.code), expected,
+                             say("Raise it yourself: `raise {error}(...)`.", error=error)), " ")),
+                 call=exc.call, hint=hint)
         return exc
-    fail(f"your function returned a result instead of raising {error}.\n{expected}\n"
-         f"It returned: {fmt.short(record.value, limit=80)}", call=record.call, hint=hint)
+    fail(lines(say("your function returned a result instead of raising {error}.", error=error), expected,
+               say("It returned: {value}", value=fmt.short(record.value, limit=80))), call=record.call, hint=hint)
 
 
 def _paired(function: str, rtol: float | None, atol: float | None) -> None:
@@ -228,7 +255,7 @@ def _paired(function: str, rtol: float | None, atol: float | None) -> None:
         raise ToleranceError(function, rtol, atol)
 
 
-def _hint(hint: Hint, actual: Any, expected: Any) -> str | None:
+def _hint(hint: Hint, actual: Any, expected: Any) -> Message | None:
     if callable(hint):
         return hint(actual, expected)
     return hint
@@ -245,19 +272,24 @@ def _kind(value: Any) -> str:
     return "other"
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Text:
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape} and dtype {value.dtype}"
-    return f"a {type(value).__name__} ({fmt.short(value, limit=60)})"
+        return say("an array of shape {shape} and dtype {dtype}", shape=str(value.shape), dtype=str(value.dtype))
+    return say("a {type} ({value})", type=type(value).__name__, value=fmt.short(value, limit=60))
 
 
-def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | None, what: str, path: str) -> str | None:
-    """A message for the first difference, or None when ``actual`` matches."""
-    got = f"in item{path} of the result, {what} returned" if path else f"{what} returned"
+def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | None, what: Message | None,
+                path: str) -> Message | None:
+    """A message for the first difference, or None when ``actual`` matches. ``what``: what
+    returned the values (default: the learner's function)."""
+    subject = what if what is not None else say("your function")
+    got = (say("in item{path} of the result, {what} returned", path=path, what=subject) if path
+           else say("{what} returned", what=subject))
     kind_a, kind_e = _kind(actual), _kind(expected)
     if kind_e == "sequence":
         if kind_a != "sequence" or len(actual) != len(expected):
-            return f"{got} {_describe(actual)}; expected a {type(expected).__name__} of {len(expected)} items."
+            return say("{got} {actual}; expected a {type} of {count} items.", got=got, actual=_describe(actual),
+                       type=type(expected).__name__, count=len(expected))
         for i, (a, e) in enumerate(zip(actual, expected)):
             problem = _difference(a, e, rtol, atol, what, f"{path} [{i}]")
             if problem:
@@ -265,10 +297,12 @@ def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | No
         return None
     if isinstance(expected, dict):
         if not isinstance(actual, dict) or set(actual) != set(expected):
-            keys = sorted(map(str, expected))
-            found = sorted(map(str, actual)) if isinstance(actual, dict) else None
-            return (f"{got} {_describe(actual)}; expected a dict with the keys {keys}"
-                    + (f" (found {found})." if found is not None else "."))
+            keys = str(sorted(map(str, expected)))
+            if isinstance(actual, dict):
+                return say("{got} {actual}; expected a dict with the keys {keys} (found {found}).", got=got,
+                           actual=_describe(actual), keys=keys, found=str(sorted(map(str, actual))))
+            return say("{got} {actual}; expected a dict with the keys {keys}.", got=got, actual=_describe(actual),
+                       keys=keys)
         for key, e in expected.items():
             problem = _difference(actual[key], e, rtol, atol, what, f"{path}[{key!r}]")
             if problem:
@@ -279,26 +313,30 @@ def _difference(actual: Any, expected: Any, rtol: float | None, atol: float | No
             same = bool(actual == expected)
         except (ValueError, TypeError):  # e.g. an array compared with a string
             same = False
-        return None if same else f"{got} {fmt.short(actual)}; expected {fmt.short(expected)}."
+        return None if same else say("{got} {actual}; expected {expected}.", got=got, actual=fmt.short(actual),
+                                     expected=fmt.short(expected))
     if kind_e == "array" and kind_a != "array":
-        return f"{got} {_describe(actual)}; expected a NumPy array of shape {np.shape(expected)}."
+        return say("{got} {actual}; expected a NumPy array of shape {shape}.", got=got, actual=_describe(actual),
+                   shape=str(np.shape(expected)))
     if kind_e == "scalar" and kind_a not in ("scalar",) and not (kind_a == "array" and np.size(actual) == 1 and np.ndim(actual) == 0):
-        return f"{got} {_describe(actual)}; expected a single number."
+        return say("{got} {actual}; expected a single number.", got=got, actual=_describe(actual))
     a = np.asarray(actual)
     e = np.asarray(expected)
     if a.shape != e.shape:
-        return f"{got} shape {a.shape}; expected shape {e.shape}."
+        return say("{got} shape {shape}; expected shape {expected}.", got=got, shape=str(a.shape),
+                   expected=str(e.shape))
     dkind = {"f": "float", "c": "complex", "i": "integer", "u": "integer", "b": "boolean"}
     ka, ke = dkind.get(a.dtype.kind, a.dtype.kind), dkind.get(e.dtype.kind, e.dtype.kind)
     if kind_e == "array" and ka != ke:
-        return f"{got} an array of dtype {a.dtype} ({ka}); expected {ke} values (dtype {e.dtype})."
+        return say("{got} an array of dtype {dtype} ({kind}); expected {expected_kind} values (dtype {expected}).",
+                   got=got, dtype=str(a.dtype), kind=ka, expected_kind=ke, expected=str(e.dtype))
     if kind_e == "scalar" and not (ka in ("float", "integer", "boolean") and ke in ("float", "integer", "boolean")):
-        return f"{got} {_describe(actual)}; expected a number."
+        return say("{got} {actual}; expected a number.", got=got, actual=_describe(actual))
     return _values(a, e, rtol, atol, got, path, what)
 
 
-def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None, got: str,
-            path: str, what: str) -> str | None:
+def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None, got: Message,
+            path: str, what: Message | None) -> Message | None:
     if rtol is None or atol is None:
         rtol, atol = TOLERANCES.get(e.dtype, (0.0, 0.0)) if e.dtype.kind in "fc" else (0.0, 0.0)
     af, ef = a.astype(np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64), e.astype(
@@ -313,44 +351,50 @@ def _values(a: np.ndarray, e: np.ndarray, rtol: float | None, atol: float | None
         rel = diff / np.abs(ef)
     n_bad, n = int(bad.sum()), bad.size
     if a.ndim == 0:
-        lines = [f"{got} {fmt.short(a.item())}; expected {fmt.short(e.item())}."]
-        if not np.isfinite(af).all():
-            lines.append("(the result is not a finite number)")
-        return "\n".join(lines)
-    where_ = f"in item{path} of the result, " if path else ""
-    if what != "your function":  # name what was compared, e.g. "the outputs of GATES['AND']"
-        where_ = f"{what}: {where_}"
-    lines = [f"{where_}{n_bad} / {n} elements differ ({100 * n_bad / n:.0f}%)."]
-    lines.append(_largest("absolute", diff, bad))
+        return lines(say("{got} {actual}; expected {expected}.", got=got, actual=fmt.short(a.item()),
+                         expected=fmt.short(e.item())),
+                     None if np.isfinite(af).all() else say("(the result is not a finite number)"))
+    count = say("{bad} / {total} elements differ ({share:.0f}%).", bad=n_bad, total=n, share=100 * n_bad / n)
+    if path:
+        count = say("in item{path} of the result, {count}", path=path, count=count)
+    if what is not None:  # name what was compared, e.g. "the outputs of GATES['AND']"
+        count = say("{what}: {count}", what=what, count=count)
+    said: list[Message] = [count, _largest(say("Largest absolute difference: {value} at index {index}"), diff, bad)]
     # Relative to an expected 0 a difference is not defined (dividing gives inf): leave those out.
     defined = bad & (ef != 0)
-    lines.append(_largest("relative", rel, defined) if defined.any() else RELATIVE_UNDEFINED)
+    said.append(_largest(say("Largest relative difference: {value} at index {index}"), rel, defined) if defined.any()
+                else say("Largest relative difference: not defined, since the expected value is 0 wherever the "
+                         "values differ"))
     if a.size > fmt.SMALL:
         first = tuple(int(i) for i in np.argwhere(bad)[0])
-        lines.append(f"First difference at index {first}: expected {fmt.short(e[first].item())}, got {fmt.short(a[first].item())}")
+        said.append(say("First difference at index {index}: expected {expected}, got {got}", index=str(first),
+                        expected=fmt.short(e[first].item()), got=fmt.short(a[first].item())))
     shown_e, shown_a = fmt.short(e, limit=200), fmt.short(a, limit=200)
     if shown_e == shown_a and n_bad > 1:
         # Summaries of two large arrays can read the same ("values 0..1"): show what differs
         # instead (one difference is the "First difference" line's).
-        lines += _differing(a, e, bad)
+        said += _differing(a, e, bad)
     else:
-        lines += [f"expected: {shown_e}", f"got:      {shown_a}"]
-    return "\n".join(lines)
+        said += [say("expected: {value}", value=shown_e), say("got:      {value}", value=shown_a)]
+    return lines(*said)
 
 
-def _largest(label: str, values: np.ndarray, among: np.ndarray) -> str:
-    """The line naming the largest ``label`` difference among the elements ``among``."""
+def _largest(line: Text, values: np.ndarray, among: np.ndarray) -> Text:
+    """``line`` (with ``{value}`` and ``{index}``) for the largest of ``values`` among the
+    elements ``among``."""
     masked = np.where(among, np.nan_to_num(values, nan=np.inf), -np.inf)
     where = np.unravel_index(int(np.argmax(masked)), values.shape)
-    return f"Largest {label} difference: {fmt.short(float(values[where]))} at index {tuple(int(i) for i in where)}"
+    return Text(line.id, (("value", fmt.short(float(values[where]))), ("index", str(tuple(int(i) for i in where)))),
+                line.domain)
 
 
-def _differing(a: np.ndarray, e: np.ndarray, bad: np.ndarray) -> list[str]:
+def _differing(a: np.ndarray, e: np.ndarray, bad: np.ndarray) -> list[Message]:
     """The elements that differ (the first few), in place of two summaries that read the same."""
     places = [tuple(int(i) for i in p) for p in np.argwhere(bad)[: fmt.SMALL]]
     indices = ", ".join(map(str, places))
     count = int(bad.sum())  # at least 2
-    head = (DIFFERING.format(count=count, indices=indices) if count == len(places)
-            else DIFFERING_FIRST.format(shown=len(places), count=count, indices=indices))
-    return [head, f"expected: {fmt.short(np.array([e[p] for p in places]), limit=200)}",
-            f"got:      {fmt.short(np.array([a[p] for p in places]), limit=200)}"]
+    head = (say("At the {count} indices that differ, {indices}:", count=count, indices=indices) if count == len(places)
+            else say("At the first {shown} of the {count} indices that differ, {indices}:", shown=len(places),
+                     count=count, indices=indices))
+    return [head, say("expected: {value}", value=fmt.short(np.array([e[p] for p in places]), limit=200)),
+            say("got:      {value}", value=fmt.short(np.array([a[p] for p in places]), limit=200))]

@@ -82,9 +82,9 @@ def course_messages(course: Course) -> tuple[list[Found], list[Untranslatable]]:
 class _Messages:
     """What a grader says, read from its syntax tree.
 
-    Messages are in these places: the arguments of ``fail``, ``t`` and ``hint`` (the
-    marker), ``hint=`` arguments, ``assert``'s message, and what a function whose name says
-    ``hint`` returns. There a string constant is a message id; a module-level constant (or a
+    Messages are in these places: the first argument of ``fail``, ``not_attempted``, ``t``,
+    ``course`` and ``hint`` (the marker), ``hint=``, ``what=`` and ``reason=`` arguments,
+    ``assert``'s message, and what a function whose name says ``hint`` returns. There a string constant is a message id; a module-level constant (or a
     dict, list or tuple of them) named there is read where it is defined; an f-string or a
     ``+`` of strings is reported, since its English is known only when it runs.
     """
@@ -99,10 +99,10 @@ class _Messages:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                if name in ("fail", "t", "hint") and node.args:
+                if name in ("fail", "t", "hint", "course", "not_attempted") and node.args:
                     self.message(node.args[0])
                 for keyword in node.keywords:
-                    if keyword.arg == "hint":
+                    if keyword.arg in ("hint", "what", "reason"):
                         self.message(keyword.value)
             elif isinstance(node, ast.Assert) and node.msg is not None:
                 self.message(node.msg)
@@ -190,6 +190,7 @@ def update(domain: str, course: Course | None, languages: tuple[str, ...] = LANG
         po = _read(path, language) if path.exists() else _babel()[0].Catalog(locale=language, project=domain)
         po.update(pot, update_header_comment=False, update_creation_date=False)
         po.obsolete.clear()
+        po.fuzzy = False  # the header: its plural forms must reach the .mo
         path.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.BytesIO()
         pofile.write_po(buffer, po, width=100, omit_header=False, sort_output=False, ignore_obsolete=True)

@@ -40,10 +40,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Join:
-    """Several messages written one after the other, ``sep`` between them."""
+    """Several messages written one after the other, ``sep`` between them; ``indent``
+    starts each line of the whole (as a call's details sit under "When calling f(x):")."""
 
     parts: tuple[Message, ...]
     sep: str = "\n"
+    indent: str = ""
 
     def __str__(self) -> str:
         return render(self)
@@ -92,7 +94,8 @@ def render(message: Message | Any, lookup: Lookup = english) -> str:
         except (KeyError, IndexError, ValueError):  # a broken translation never loses the message
             return message.id.format(**values)
     if isinstance(message, Join):
-        return message.sep.join(render(p, lookup) for p in message.parts)
+        text = message.sep.join(render(p, lookup) for p in message.parts)
+        return "\n".join(message.indent + line for line in text.splitlines()) if message.indent else text
     return "" if message is None else str(message)
 
 
@@ -106,7 +109,8 @@ def to_data(message: Message | Any) -> Any:
             d["domain"] = message.domain
         return d
     if isinstance(message, Join):
-        return {"join": [to_data(p) for p in message.parts], "sep": message.sep}
+        d = {"join": [to_data(p) for p in message.parts], "sep": message.sep}
+        return {**d, "indent": message.indent} if message.indent else d
     return message
 
 
@@ -116,7 +120,7 @@ def from_data(data: Any) -> Any:
         args = tuple((k, from_data(v)) for k, v in data.get("args", {}).items())
         return Text(data["id"], args, data.get("domain", OURS))
     if isinstance(data, dict) and "join" in data:
-        return Join(tuple(from_data(p) for p in data["join"]), data.get("sep", "\n"))
+        return Join(tuple(from_data(p) for p in data["join"]), data.get("sep", "\n"), data.get("indent", ""))
     return data
 
 

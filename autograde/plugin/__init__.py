@@ -26,6 +26,7 @@ import pytest
 from autograde import loaders
 from autograde.config import Course
 from autograde.errors import AutogradeError, ConfigError, EnvironmentProblem, MissingModule, SandboxFailure
+from autograde.i18n import Words
 from autograde.plugin import markers
 from autograde.plugin.outcome import classify
 from autograde.plugin.reference import Replay, recorded
@@ -73,9 +74,10 @@ class GradingPlugin(Collector):
 
     def __init__(
         self, *, course: Course, submission: loaders.Submission, servers: ServerPool, hidden: bool,
-        full_tracebacks: bool = False, hidden_seed: int | None = None,
+        full_tracebacks: bool = False, hidden_seed: int | None = None, words: Words | None = None,
     ) -> None:
         super().__init__(course)
+        self.words = words or Words()  # the language the results' messages are written in
         self.submission = submission
         self.servers = servers
         self.hidden = hidden
@@ -206,9 +208,11 @@ class GradingPlugin(Collector):
             status, message, hint = classify(exc, spec.hint)
         if isinstance(exc, (ConfigError, SandboxFailure)):
             self.not_learners.append(exc)
+        text, data = self.words.written(message)
+        hint_text, hint_data = self.words.written(hint)
         if self.full_tracebacks and status is not Status.PASSED:
             # Plain pytest use: show what a learner would see beside pytest's traceback.
-            item.add_report_section(call.when, "autograde", f"{status.value}: {message}\nHint: {hint}")
+            item.add_report_section(call.when, "autograde", f"{status.value}: {text}\nHint: {hint_text or None}")
         student = self.students.get(exercise_of(item))
         log = student.new_test() if student is not None else None
         self.results.setdefault(exercise_of(item), []).append(
@@ -217,12 +221,14 @@ class GradingPlugin(Collector):
                 score=spec.points if status is Status.PASSED else 0.0,
                 max_score=spec.points,
                 status=status,
-                message=message,
-                hint=hint,
+                message=text,
+                hint=hint_text or None,
                 duration_s=round(call.duration, 6),
                 hidden=spec.hidden,
                 output=log.text() if log else "",
-                warnings=_unsaid(log.warnings if log else (), message),
+                warnings=_unsaid(log.warnings if log else (), text),
+                message_data=data,
+                hint_data=hint_data,
             )
         )
 

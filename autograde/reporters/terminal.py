@@ -147,7 +147,7 @@ def _totals(result: Result, console: Console, hidden_elsewhere: bool, words: Wor
     for exercise in result.exercises:
         for test in exercise.tests:
             counts[test.status] = counts.get(test.status, 0) + 1
-    tally = ", ".join(f"{n} {outcome(s, words)}" for s, n in counts.items())
+    tally = ", ".join(_("{count} {outcome}", count=n, outcome=outcome(s, words)) for s, n in counts.items())
     console.print(
         "[bold]" + _("Total: {score} / {max_score} ({share:.0f}%)", score=points(result.score),
                      max_score=points(result.max_score), share=share) + "[/]"
@@ -201,7 +201,8 @@ def hints(specs: Sequence[tuple[str, Spec]], console: Console, words: Words = EN
     """``autograde hint``: each test's name, points and hint (the course's, translated)."""
     _ = words
     for name, spec in specs:
-        shown = _.plural("{points} point", "{points} points", 1 if spec.points == 1 else 2, points=f"{spec.points:g}")
+        worth = points(spec.points)
+        shown = _.plural("{points} point", "{points} points", 1 if spec.points == 1 else 2, points=worth)
         console.print(f"[bold]{escape(name)}[/] [dim]({shown})[/]")
         console.print("  " + escape(words.render(course(spec.hint)) if spec.hint
                                     else _("No hint for this test: read the message autograde check shows.")))

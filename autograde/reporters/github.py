@@ -93,7 +93,8 @@ def _tampering(run: CiRun, words: Words) -> str:
 
 def _table(run: CiRun, words: Words) -> str:
     _ = words
-    lines = [f"| {_('exercise')} | {_('points')} | {_('tests passed')} |", "| --- | ---: | ---: |"]
+    header = (_("exercise"), _("points"), _("tests passed"))
+    lines = ["| " + " | ".join(header) + " |", "| --- | ---: | ---: |"]
     for exercise in run.result.exercises:
         passed = sum(t.status is Status.PASSED for t in exercise.tests)
         mark = "✅" if passed == len(exercise.tests) else "❌"

@@ -142,13 +142,14 @@ def _summary(rows: Sequence[Row], graded: Sequence[Row], words: Words) -> str:
 
 def _histogram(shares: Sequence[float], words: Words) -> str:
     _ = words
+    label_all, title_all = _("score histogram"), _("Students per score range")
     counts = [0] * BINS
     for share in shares:
         counts[min(int(share // (100 / BINS)), BINS - 1)] += 1  # 100% joins the last bin
     width, height, top, bottom, slot = 660, 240, 20, 40, 60
     tallest = max(counts) or 1
     parts = [f'<svg width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(_("score histogram"))}"><title>{escape(_("Students per score range"))}</title>',
+             f'aria-label="{escape(label_all)}"><title>{escape(title_all)}</title>',
              f'<line x1="30" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#8c959f"/>']
     for i, count in enumerate(counts):
         bar = (height - top - bottom) * count / tallest
@@ -186,6 +187,7 @@ def _exercises(graded: Sequence[Row], words: Words) -> str:
 
 def _tests(graded: Sequence[Row], words: Words) -> str:
     _ = words
+    hidden_mark = _("hidden")
     seen: dict[tuple[str, str], list[bool]] = defaultdict(list)
     info: dict[tuple[str, str], tuple[bool, float]] = {}
     for row in graded:
@@ -195,7 +197,7 @@ def _tests(graded: Sequence[Row], words: Words) -> str:
     lines = []
     for (exercise_name, test_name), passed in seen.items():
         hidden, max_score = info[exercise_name, test_name]
-        name = _Markup(escape(test_name) + (f'<span class="hidden-mark">{escape(_("hidden"))}</span>' if hidden else ""))
+        name = _Markup(escape(test_name) + (f'<span class="hidden-mark">{escape(hidden_mark)}</span>' if hidden else ""))
         lines.append((exercise_name, name, number(max_score), f"{sum(passed)} / {len(passed)}",
                       _rate(sum(passed) / len(passed))))
     return _table((_("exercise"), _("test"), _("points"), _("passed"), _("pass rate")), lines, numeric={2, 3})
@@ -233,7 +235,8 @@ def _timing(rows: Sequence[Row], words: Words) -> str:
     stats = _table((_("mean"), _("median"), _("max")), [tuple(f"{number(d, 2)} s" for d in (
         statistics.fmean(durations), statistics.median(durations), max(durations)))], numeric={0, 1, 2})
     slowest = sorted(rows, key=lambda r: r.duration_s, reverse=True)[:SLOWEST]
-    return stats + f"\n<h3>{escape(_('Slowest submissions'))}</h3>\n" + _table(
+    slowest_title = _("Slowest submissions")
+    return stats + f"\n<h3>{escape(slowest_title)}</h3>\n" + _table(
         (_("student"), _("duration"), _("status")),
         [(r.student, f"{number(r.duration_s, 2)} s", _status(r)) for r in slowest], numeric={1})
 

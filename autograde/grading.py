@@ -13,7 +13,7 @@ import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 import pytest
@@ -220,7 +220,7 @@ class GradingSession:
         return Result(
             submission=plugin.submission.name,
             exercises=tuple(
-                ExerciseResult(e, tuple(plugin.results.get(e, ())), getattr(plugin.students.get(e), "load_notes", ()))
+                ExerciseResult(e, tuple(plugin.results.get(e, ())), *self._notes(plugin, e))
                 for e in selected
             ),
             hidden_tests_run=plugin.hidden,
@@ -231,6 +231,14 @@ class GradingSession:
             notes=plugin.submission.notes,
             language=self.words.language,
         )
+
+
+    def _notes(self, plugin: GradingPlugin, exercise: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """What loading ``exercise``'s module noticed, written in this session's language,
+        and as data."""
+        written = [self.words.written(note) for note in getattr(plugin.students.get(exercise), "load_notes", ())]
+        return tuple(text for text, _ in written), tuple(data for _, data in written) if any(
+            data is not None for _, data in written) else ()
 
 
 NAMESPACES = ("kernel namespaces (mount, PID, network, IPC, UTS), a read-only root with only the system and "

@@ -56,7 +56,13 @@ def localized(result: Result, words: Words = ENGLISH) -> Result:
         hint = words.again(test.hint or "", test.hint_data)
         return dataclasses.replace(test, message=words.again(test.message, test.message_data), hint=hint or None)
 
-    exercises = tuple(ExerciseResult(e.name, tuple(map(again, e.tests)), e.notes) for e in result.exercises)
+    def notes(exercise: ExerciseResult) -> tuple[str, ...]:
+        if len(exercise.notes_data) != len(exercise.notes):
+            return exercise.notes
+        return tuple(words.again(text, data) for text, data in zip(exercise.notes, exercise.notes_data))
+
+    exercises = tuple(ExerciseResult(e.name, tuple(map(again, e.tests)), notes(e), e.notes_data)
+                      for e in result.exercises)
     return dataclasses.replace(result, exercises=exercises, language=words.language)
 
 

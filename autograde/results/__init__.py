@@ -68,6 +68,7 @@ class ExerciseResult:
     name: str
     tests: tuple[TestResult, ...]
     notes: tuple[str, ...] = ()  # what loading the exercise's module noticed (a notebook cell that failed)
+    notes_data: tuple[Any, ...] = ()  # the notes as language-neutral data, where they have it (as message_data)
 
     @property
     def score(self) -> float:
@@ -83,13 +84,14 @@ class ExerciseResult:
             "score": self.score,
             "max_score": self.max_score,
             "notes": list(self.notes),
+            "notes_data": list(self.notes_data),
             "tests": [t.to_dict() for t in self.tests],
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ExerciseResult:
         return cls(name=d["name"], tests=tuple(TestResult.from_dict(t) for t in d["tests"]),
-                   notes=tuple(d.get("notes", ())))
+                   notes=tuple(d.get("notes", ())), notes_data=tuple(d.get("notes_data", ())))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from autograde.i18n import N_
+from autograde.i18n.text import say, to_data
 from autograde.sandbox import keras_models as models
 from autograde.sandbox import protocol
 from autograde.errors import UnsupportedValue
@@ -72,9 +74,12 @@ class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             exec(compile(found.source, found.filename, "exec", dont_inherit=True), module.__dict__)
             return
         for index, (number, source) in enumerate(found.cells):
-            later = "; the cells after it ran anyway" if index + 1 < len(found.cells) else ""
-            stopped = (f"{found.filename}: cell {number} did not finish within {self.cell_timeout_s:g} s and was "
-                       f"stopped{later}")
+            # Notes travel as language-neutral data (autograde.i18n.text), written in the result's language.
+            last = index + 1 == len(found.cells)
+            stopped = to_data(say(N_("{file}: cell {number} did not finish within {limit:g} s and was stopped")
+                                  if last else N_("{file}: cell {number} did not finish within {limit:g} s and was "
+                                                  "stopped; the cells after it ran anyway"),
+                                  file=found.filename, number=number, limit=self.cell_timeout_s))
             if (found.filename, number) in self.skip:
                 self.notes.append(stopped)
                 continue
@@ -87,7 +92,10 @@ class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
                 self.notes.append(stopped)
             except BaseException as exc:  # SyntaxError and SystemExit too: a cell's failure is a note
                 error = self.server.error(exc)
-                self.notes.append(f"{found.filename}: cell {number} raised {error['type']}: {error['message']}{later}")
+                raised = (N_("{file}: cell {number} raised {type}: {message}") if last
+                          else N_("{file}: cell {number} raised {type}: {message}; the cells after it ran anyway"))
+                self.notes.append(to_data(say(raised, file=found.filename, number=number, type=error["type"],
+                                              message=error["message"])))
 
 
 class _CellStopped(BaseException):

@@ -29,6 +29,7 @@ from autograde.errors import (
     StudentTimeout,
     UnsupportedValue,
 )
+from autograde.i18n.text import Message, from_data
 from autograde.loaders import Submission
 from autograde.sandbox.forkserver import Child, ForkServer
 from autograde.sandbox.limits import Limits
@@ -123,7 +124,7 @@ class StudentModule:
         self._load_error: StudentLoadError | None = None
         self._generation = 0  # which child the objects handed out so far live in
         self.log = TestLog()
-        self.load_notes: tuple[str, ...] = ()
+        self.load_notes: tuple[Message, ...] = ()
         self._stopped: list[list] = []  # [file, cell] of notebook cells stopped at their time limit
 
     # ------------------------------------------------------------------ lifecycle
@@ -152,7 +153,7 @@ class StudentModule:
         self._clock.exclude(time.monotonic() - started)  # importing has its own limit
         self._names = reply["names"]
         # What running a notebook's cells noticed (a failing cell), for the exercise's result.
-        self.load_notes = tuple(n for n in reply.get("notes", ()) if isinstance(n, str))
+        self.load_notes = tuple(from_data(n) for n in reply.get("notes", ()) if isinstance(n, (str, dict)))
         self._stopped += [[str(f), int(n)] for f, n in reply.get("stopped", ())]
         return child
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from autograde.errors import ConfigError, UnknownExercise
+from autograde.i18n.text import say
 from autograde.sandbox.limits import Limits
 
 # Environment variables, each mapped to the setting it overrides.
@@ -104,11 +105,9 @@ def find_course(explicit: str | Path | None = None, *, start: Path | None = None
         table = _autograde_table(folder / "pyproject.toml")
         if table is not None:
             return _course(folder, table)
-    where = str(candidates[0]) if given else f"{candidates[0]} or any folder above it"
-    raise ConfigError(
-        f"no course found in {where}: a course folder has a pyproject.toml with a "
-        "[tool.autograde] table. Run inside the course folder, or pass --course DIR."
-    )
+    where = str(candidates[0]) if given else say("{folder} or any folder above it", folder=str(candidates[0]))
+    raise ConfigError(say("no course found in {where}: a course folder has a pyproject.toml with a [tool.autograde] "
+                          "table. Run inside the course folder, or pass --course DIR.", where=where))
 
 
 def _autograde_table(pyproject: Path) -> dict[str, Any] | None:

@@ -58,7 +58,17 @@ from typing import Sequence
 
 
 class AutogradeError(Exception):
-    """Base class of every error autograde raises on purpose."""
+    """Base class of every error autograde raises on purpose. Its message is a string, or
+    a message kept as data (``autograde.i18n.text``; ``said``), which a command writes in
+    the language it speaks (``str()`` is the English)."""
+
+    said: object = None
+
+    def __init__(self, *args: object) -> None:
+        if args and (hasattr(args[0], "id") or hasattr(args[0], "parts")):  # a Text or a Join
+            self.said = args[0]
+            args = (str(args[0]), *args[1:])
+        super().__init__(*args)
 
 
 class LearnerError(AutogradeError):
@@ -198,11 +208,12 @@ class UnknownExercise(ConfigError):
     """An exercise name the course does not define."""
 
     def __init__(self, name: str, available: tuple[str, ...]) -> None:
+        from autograde.i18n.text import say  # here: the i18n package imports this module
+
         self.name = name
         self.available = available
-        super().__init__(
-            f"no exercise named {name!r}; available exercises: {', '.join(available) or 'none'}"
-        )
+        super().__init__(say("no exercise named {name}; available exercises: {names}", name=repr(name),
+                             names=", ".join(available) or say("none")))
 
 
 class ToleranceError(ConfigError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import importlib.metadata
@@ -25,7 +26,7 @@ from autograde.errors import ConfigError, SubmissionError
 from autograde.loaders import Submission
 from autograde.plugin import Collector, GradingPlugin, Inventory
 from autograde.plugin.markers import GradeSpec
-from autograde.i18n import words
+from autograde.i18n import Message, words
 from autograde.results import ExerciseResult, Result, placeholder, unreadable_message
 from autograde.sandbox import isolation
 from autograde.sandbox.forkserver import ServerPool, import_paths
@@ -202,9 +203,11 @@ class GradingSession:
             if self._inventory is None:
                 self._inventory = inventory(course=self.course)
             text, data = self.words.written(unreadable_message(submission.problem))
-            return placeholder({e: self._inventory[e] for e in selected}, submission=submission.name,
-                               message=text, message_data=data, hidden=hidden, environment=current_environment(),
-                               notes=submission.notes, language=self.words.language)
+            notes, notes_data = self._written(submission.notes)
+            return dataclasses.replace(
+                placeholder({e: self._inventory[e] for e in selected}, submission=submission.name, message=text,
+                            message_data=data, hidden=hidden, environment=current_environment(), notes=notes,
+                            language=self.words.language), notes_data=notes_data)
         return self.run(self.plugin(submission, hidden=hidden, hidden_seed=hidden_seed, seed=seed), selected)
 
     def run(self, plugin: GradingPlugin, exercises: Sequence[str] = ()) -> Result:
@@ -214,6 +217,7 @@ class GradingSession:
         selected = self.course.select(tuple(exercises)) if exercises else self.exercises
         started, clock = datetime.now(timezone.utc), time.perf_counter()
         run_graders(self.course, selected, plugin)
+        notes, notes_data = self._written(plugin.submission.notes)
         outside = plugin.failure_outside_learner()
         if outside is not None:
             raise outside
@@ -228,7 +232,8 @@ class GradingSession:
             environment={**environment(), "sandbox": sandbox_description(self.servers)},
             graded_at=started.isoformat(timespec="seconds"),
             duration_s=round(time.perf_counter() - clock, 3),
-            notes=plugin.submission.notes,
+            notes=notes,
+            notes_data=notes_data,
             language=self.words.language,
         )
 
@@ -236,9 +241,14 @@ class GradingSession:
     def _notes(self, plugin: GradingPlugin, exercise: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
         """What loading ``exercise``'s module noticed, written in this session's language,
         and as data."""
-        written = [self.words.written(note) for note in getattr(plugin.students.get(exercise), "load_notes", ())]
-        return tuple(text for text, _ in written), tuple(data for _, data in written) if any(
-            data is not None for _, data in written) else ()
+        return self._written(getattr(plugin.students.get(exercise), "load_notes", ()))
+
+    def _written(self, notes: Sequence[Message]) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """``notes`` written in this session's language, and their data (none when every
+        note is plain text)."""
+        written = [self.words.written(note) for note in notes]
+        data = tuple(d for _, d in written) if any(d is not None for _, d in written) else ()
+        return tuple(text for text, _ in written), data
 
 
 NAMESPACES = ("kernel namespaces (mount, PID, network, IPC, UTS), a read-only root with only the system and "

@@ -139,3 +139,16 @@ def test_english_messages_are_their_data_written_in_english(both):
     for test in tests:
         assert render(from_data(json.loads(json.dumps(test.message_data)))) == test.message
         assert (render(from_data(test.hint_data)) or None) == test.hint
+
+
+def test_a_usage_error_is_said_in_korean_too(tmp_path, monkeypatch):
+    run = CliRunner().invoke(main, ["check", "nope", "--lang", "ko", "--course", str(ROOT)])
+    assert run.exit_code == 2
+    assert run.output == ("오류: 'nope'(이)라는 문제가 없습니다. 있는 문제: perceptron, activations, losses, "
+                          "gradient_descent, backprop, preprocessing, sampling, keras_models\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AUTOGRADE_COURSE", raising=False)
+    monkeypatch.setenv("AUTOGRADE_LANG", "ko")
+    run = CliRunner().invoke(main, ["check"])
+    assert run.exit_code == 2
+    assert run.output.startswith(f"오류: {tmp_path.resolve()} 또는 그 위의 폴더에서 강의 폴더를 찾지 못했습니다.")

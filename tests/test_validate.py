@@ -152,3 +152,25 @@ def test_the_whole_course_validates_through_the_cli(monkeypatch):  # type: ignor
     assert "every grader passed validation" in done.output
     rows = [line for line in done.output.splitlines() if line.startswith("│")]
     assert len(rows) == 8 and all(" ok " in row for row in rows)
+
+
+UNTRANSLATED_TEST = '''
+
+@pytest.mark.points(1)
+@pytest.mark.hint("relu(0) is 0: the kink belongs to the flat side.")
+def test_relu_at_zero(student, reference):
+    check(student.relu, reference.relu, np.array([0.0]))
+'''
+
+
+def test_with_a_language_a_grader_whose_text_is_not_translated_fails(make_small_course: MakeCourse):
+    course = make_small_course(extra_grader=UNTRANSLATED_TEST)
+    shutil.copytree(ROOT / "locale", course.root / "locale")  # this course's Korean: complete for its own graders
+
+    report = validate(course=course, exercises=["activations"], language="ko")
+
+    assert not report.ok and report.language == "ko" and report.catalogue == ()
+    line = next(i for i, text in enumerate(course.grader("activations").read_text().splitlines(), start=1)
+                if "the kink belongs" in text)
+    assert _only(report).failures == (
+        f"ko: graders/test_activations.py:{line}: not translated: 'relu(0) is 0: the kink belongs to the flat side.'",)

@@ -161,8 +161,9 @@ def run_ci(
                      warn=warn, language=language)
     run = dataclasses.replace(run, base=commit, tampered=tampered)
     if tampered:  # the result document says so too, wherever it goes
-        run = dataclasses.replace(run, result=dataclasses.replace(run.result, notes=(*run.result.notes,
-                                                                                    run.tamper_note)))
+        said = run.result
+        run = dataclasses.replace(run, result=dataclasses.replace(
+            said, notes=(*said.notes, run.tamper_note), notes_data=(*said.notes_data, None) if said.notes_data else ()))
     return run
 
 

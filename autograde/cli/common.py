@@ -15,8 +15,8 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from autograde.errors import AutogradeError, NoSubmissions
-from autograde.i18n import LANGUAGES
+from autograde.errors import AutogradeError, ConfigError, NoSubmissions
+from autograde.i18n import LANGUAGES, Words, choose
 
 
 class Exit(IntEnum):
@@ -45,20 +45,32 @@ def command(group: click.Group, name: str | None = None) -> Callable[[Body], cli
         @functools.wraps(body)
         def run(**options: Any) -> None:
             console = Console(highlight=False, soft_wrap=True)  # paths and names stay whole, to copy
-            sys.exit(int(_guarded(lambda: body(console, **options), console)))
+            sys.exit(int(_guarded(lambda: body(console, **options), console, _error_words(options.get("lang")))))
 
         return group.command(name)(run)
 
     return decorate
 
 
-def _guarded(run: Callable[[], Exit], console: Console) -> Exit:
+def _error_words(flag: str | None) -> Words:
+    """The language a command's errors are said in: as the command chooses it (without the
+    course's setting, which an error may have kept from being read); English when even
+    that choice is the error."""
+    try:
+        return Words(choose(flag if flag in LANGUAGES else None))
+    except ConfigError:
+        return Words()
+
+
+def _guarded(run: Callable[[], Exit], console: Console, words: Words) -> Exit:
+    _ = words
     try:
         return run()
     except click.ClickException:  # a usage error found after parsing: click says it, exit 2
         raise
     except AutogradeError as exc:
-        console.print(Text.assemble(("error: ", "bold red"), str(exc)))
+        said = words.render(exc.said) if exc.said is not None else str(exc)
+        console.print(Text.assemble((_("error:") + " ", "bold red"), said))
         return next(code for kind, code in _EXIT_FOR if isinstance(exc, kind))
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]")

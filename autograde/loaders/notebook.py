@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from autograde.errors import SubmissionError
+from autograde.i18n.text import Join, Text, say
 
 # `files = !ls`, `t = %timeit f()`: an assignment whose value is a shell or magic line.
 _CAPTURE = re.compile(r"^[\w.\[\]\s,()]+=\s*[!%]")
@@ -80,13 +81,14 @@ def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], tuple[str, .
             checks.append(number)
             continue
         if source.lstrip().startswith("%%"):  # a cell magic: the whole cell is not Python
-            skipped.append(f"cell {number}: {_quote(source.lstrip().splitlines()[0])} (the whole cell)")
+            skipped.append(say("cell {number}: {line} (the whole cell)", number=number,
+                               line=_quote(source.lstrip().splitlines()[0])))
             continue
         kept, lines = _strip_ipython(source)
-        skipped += [f"cell {number}: {_quote(line)}" for line in lines]
+        skipped += [say("cell {number}: {line}", number=number, line=_quote(line)) for line in lines]
         code.append(Cell(number, kept))
     notes = (_checks_note(shown, checks), _note(shown, skipped))
-    return tuple(code), tuple(note for note in notes if note)
+    return tuple(code), tuple(note for note in notes if note is not None)
 
 
 def _is_check(cell: Any) -> bool:
@@ -99,12 +101,15 @@ def _is_check(cell: Any) -> bool:
     return isinstance(source, str) and _CHECK_IMPORT.search(source) is not None
 
 
-def _checks_note(shown: str, numbers: list[int]) -> str:
+def _checks_note(shown: str, numbers: list[int]) -> Text | None:
+    """What a notebook's test cells became (a message kept as data, autograde.i18n.text)."""
     if not numbers:
-        return ""
-    cells = f"cell {numbers[0]}" if len(numbers) == 1 else f"cells {', '.join(map(str, numbers))}"
-    return (f"{shown}: {cells} only check{'s' if len(numbers) == 1 else ''} the work (test cells) and "
-            "did not run: the graders test your functions themselves")
+        return None
+    if len(numbers) == 1:
+        return say("{notebook}: cell {number} only checks the work (test cells) and did not run: the graders test "
+                   "your functions themselves", notebook=shown, number=numbers[0])
+    return say("{notebook}: cells {numbers} only check the work (test cells) and did not run: the graders test "
+               "your functions themselves", notebook=shown, numbers=", ".join(map(str, numbers)))
 
 
 def _strip_ipython(source: str) -> tuple[str, list[str]]:
@@ -139,8 +144,10 @@ def _quote(line: str) -> str:
     return line if len(line) <= _SHOWN_LINE else line[: _SHOWN_LINE - 3] + "..."
 
 
-def _note(shown: str, skipped: list[str]) -> str:
+def _note(shown: str, skipped: list[Text]) -> Text | None:
     if not skipped:
-        return ""
-    plural = "" if len(skipped) == 1 else "s"
-    return f"{shown}: skipped {len(skipped)} IPython line{plural} ({'; '.join(skipped)})"
+        return None
+    lines = Join(tuple(skipped), "; ")
+    if len(skipped) == 1:
+        return say("{notebook}: skipped 1 IPython line ({lines})", notebook=shown, lines=lines)
+    return say("{notebook}: skipped {count} IPython lines ({lines})", notebook=shown, count=len(skipped), lines=lines)

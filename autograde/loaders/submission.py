@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Callable, Iterable, Mapping, Sequence
 
+from autograde.i18n.text import Message
 from autograde.errors import SubmissionError
 from autograde.loaders.notebook import Cell, read_notebook
 
@@ -37,7 +38,7 @@ class Submission:
     name: str
     path: str
     modules: dict[str, SourceFile]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Message, ...] = field(default=())  # what loading noticed (text, or messages kept as data)
     problem: str = ""
 
     def display(self, module: str) -> str:
@@ -52,7 +53,7 @@ def from_files(
     name: str,
     path: str,
     exercises: Sequence[str] = (),
-    notes: Sequence[str] = (),
+    notes: Sequence[Message] = (),
     display: Callable[[str], str] = str,
 ) -> Submission:
     """The submission made of ``files`` (file name -> bytes; other than ``.py`` and

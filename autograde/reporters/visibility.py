@@ -63,7 +63,9 @@ def localized(result: Result, words: Words = ENGLISH) -> Result:
 
     exercises = tuple(ExerciseResult(e.name, tuple(map(again, e.tests)), notes(e), e.notes_data)
                       for e in result.exercises)
-    return dataclasses.replace(result, exercises=exercises, language=words.language)
+    said = (tuple(words.again(text, data) for text, data in zip(result.notes, result.notes_data))
+            if len(result.notes_data) == len(result.notes) else result.notes)
+    return dataclasses.replace(result, exercises=exercises, notes=said, language=words.language)
 
 
 def visible(test: TestResult, audience: Audience = Audience.LEARNER, words: Words = ENGLISH) -> TestResult:

@@ -107,6 +107,7 @@ class Result:
     duration_s: float
     notes: tuple[str, ...] = field(default=())
     language: str = "en"  # the language its messages and hints were written in
+    notes_data: tuple[Any, ...] = ()  # the notes as language-neutral data, where they have it (as message_data)
 
     @property
     def score(self) -> float:
@@ -128,6 +129,7 @@ class Result:
             "duration_s": self.duration_s,
             "environment": dict(self.environment),
             "notes": list(self.notes),
+            "notes_data": list(self.notes_data),
             "language": self.language,
             "exercises": [e.to_dict() for e in self.exercises],
         }
@@ -150,6 +152,7 @@ class Result:
             duration_s=d["duration_s"],
             notes=tuple(d.get("notes", ())),
             language=d.get("language", "en"),
+            notes_data=tuple(d.get("notes_data", ())),
         )
 
 

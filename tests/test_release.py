@@ -276,7 +276,7 @@ def test_student_bundle_layout(bundle: Path):
     for exercise in COURSE.exercises:
         expected |= {f"exercises/{exercise}.py", f"graders/test_{exercise}.py", f"notebooks/{exercise}.ipynb",
                      f"recorded/{exercise}.json", f"recorded/{exercise}.bin"}
-    expected.add(f"vendor/{wheel.filename()}")
+    expected |= {f"vendor/{wheel.filename()}", "locale/ko/LC_MESSAGES/course.mo"}
     assert files == expected
     for exercise in COURSE.exercises:
         assert (student / "exercises" / f"{exercise}.py").read_bytes() == (ROOT / "exercises" / f"{exercise}.py").read_bytes()
@@ -294,6 +294,19 @@ def test_student_bundle_is_the_same_course(bundle: Path):
 
 def test_student_bundle_holds_no_solution_and_no_hidden_test(bundle: Path):
     assert _leaks(bundle / "student") == []
+
+
+def test_the_student_bundle_translates_what_its_public_graders_say_and_nothing_more(bundle: Path):
+    import gettext
+
+    from autograde.i18n import catalogues
+
+    student = find_course(bundle / "student")
+    with (bundle / "student" / "locale" / "ko" / "LC_MESSAGES" / "course.mo").open("rb") as f:
+        shipped = {key for key in gettext.GNUTranslations(f)._catalog if key}  # type: ignore[attr-defined]
+    public = {found.id for found in catalogues.course_messages(student)[0]}
+    everything = {found.id for found in catalogues.course_messages(COURSE)[0]}
+    assert shipped == public and public < everything  # the hidden tests' texts stay with the instructor
 
 
 def test_the_leak_scan_finds_a_solution_and_a_hidden_test(bundle: Path, tmp_path: Path):

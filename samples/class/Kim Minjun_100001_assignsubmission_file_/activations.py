@@ -196,7 +196,7 @@ def relu_grad(x: ArrayLike) -> NDArray[np.float64]:
     """Derivative of ReLU at ``x``: 1.0 where ``x > 0``, 0.0 where ``x < 0``.
 
     At exactly ``x == 0`` ReLU has no derivative; either 0.0 or 1.0 is
-    accepted there (this solution uses 0.0). Return floats, not booleans.
+    accepted there, so choose one. Return floats, not booleans.
 
     >>> relu_grad(np.array([-2.0, 3.0]))
     array([0., 1.])
@@ -212,8 +212,8 @@ def relu_grad(x: ArrayLike) -> NDArray[np.float64]:
 def leaky_relu_grad(x: ArrayLike, alpha: float = 0.01) -> NDArray[np.float64]:
     """Derivative of leaky ReLU at ``x``: 1.0 where ``x > 0``, else ``alpha``.
 
-    At exactly ``x == 0`` either 1.0 or ``alpha`` is accepted (this solution
-    uses ``alpha``).
+    At exactly ``x == 0`` either 1.0 or ``alpha`` is accepted, so choose
+    one.
 
     >>> leaky_relu_grad(np.array([-3.0, 2.0]), alpha=0.2)
     array([0.2, 1. ])

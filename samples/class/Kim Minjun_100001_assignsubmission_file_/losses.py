@@ -47,9 +47,9 @@ def one_hot(labels: ArrayLike, num_classes: int | None = None) -> NDArray[np.flo
     >>> one_hot([1], num_classes=4)
     array([[0., 1., 0., 0.]])
 
-    This solution flattens ``labels`` first, so labels of shape ``(n, 1)``
-    work too (as in Keras), and raises ``ValueError`` for a label outside
-    ``0..C-1``.
+    You may flatten ``labels`` first, so that labels of shape ``(n, 1)``
+    work too (as in Keras), and raise ``ValueError`` for a label outside
+    ``0..C-1``; neither is required.
 
     Pitfalls:
 

@@ -45,8 +45,8 @@ def random_undersample(X: ArrayLike, y: ArrayLike, seed: int = 0) -> tuple[NDArr
 
     Let ``m`` be the size of the smallest class. From every class keep ``m`` of
     its rows, chosen at random *without replacement* (no row twice); the
-    smallest class is kept whole. The rows may come back in any order (this
-    solution keeps them in their original order).
+    smallest class is kept whole. The rows may come back in any order (for
+    example in their original order).
 
     >>> X = np.array([[0.0], [1.0], [2.0], [3.0], [10.0]])
     >>> y = np.array([0, 0, 0, 0, 1])
@@ -80,8 +80,8 @@ def random_oversample(X: ArrayLike, y: ArrayLike, seed: int = 0) -> tuple[NDArra
     Let ``M`` be the size of the largest class. Keep *all* the original rows,
     and give each class ``M - count`` extra rows: copies of its own rows,
     drawn at random *with* replacement. The rows may come back in any order
-    (this solution returns the originals first, in their order, then the
-    copies class by class, as imbalanced-learn's ``RandomOverSampler`` does).
+    (for example the originals first, in their order, then the copies class
+    by class, as imbalanced-learn's ``RandomOverSampler`` does).
 
     >>> X = np.array([[0.0], [1.0], [2.0], [10.0]])
     >>> y = np.array([0, 0, 0, 1])
@@ -123,8 +123,8 @@ def smote(X: ArrayLike, y: ArrayLike, k: int = 5, seed: int = 0) -> tuple[NDArra
 
     Return ``X_res`` = the original ``X`` first, unchanged and in its order,
     then the synthetic rows (float64); ``y_res`` = ``y``, then the labels of the
-    synthetic rows. This solution makes the synthetic rows class by class in
-    the order of ``np.unique(y)``.
+    synthetic rows. The synthetic rows may come in any order (for example
+    class by class, in the order of ``np.unique(y)``).
 
     A class that needs new rows but has ``k`` or fewer rows does not have ``k``
     other rows to choose from: raise ``ValueError`` with a message that says

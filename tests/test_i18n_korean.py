@@ -100,6 +100,8 @@ def test_a_softmax_that_overflows_in_korean(tmp_path):
     english = Words("en").render(from_data(large.hint_data))
     assert english.startswith("Your result contains nan")
     assert large.hint == Words("ko", ROOT).render(from_data(large.hint_data)) != english  # the course's Korean
+    assert large.hint == ("결과에 nan 값이 있습니다: np.exp가 오버플로되어 inf가 되었고, inf / inf는 nan입니다. 먼저 축을 "
+                          "따라 최댓값을 빼세요: np.exp(x - x.max(axis=axis, keepdims=True)).")
     assert "힌트: " in output
 
 

@@ -182,7 +182,7 @@ class GradingSession:
             return loaders.load(where, name=name, exercises=self.course.exercises)
         except SubmissionError as exc:
             return Submission(name=name or where.stem or "submission", path=origin or str(where), modules={},
-                              notes=tuple(notes), problem=str(exc))
+                              notes=tuple(notes), problem=exc.said if exc.said is not None else str(exc))
 
     def plugin(self, submission: Submission, *, hidden: bool = False, hidden_seed: int | None = None,
                seed: int | None = None, full_tracebacks: bool = False,

@@ -44,7 +44,7 @@ def _grade(session: GradingSession, candidate: loaders.Candidate, hidden: bool, 
     submission = session.load(files=candidate.files, name=candidate.student, origin=candidate.origin,
                               notes=candidate.notes)
     if submission.problem:  # the coordinator writes the row, as for one unreadable when found
-        return {"status": RowStatus.UNREADABLE.value, "result": None, "error": submission.problem}
+        return {"status": RowStatus.UNREADABLE.value, "result": None, "error": str(submission.problem)}
     try:
         result = session.grade(submission, hidden=hidden, hidden_seed=hidden_seed)
     except EnvironmentProblem as exc:  # this worker's Python cannot grade anyone: the batch stops

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from autograde.errors import SubmissionError
+from autograde.i18n.text import say
 from autograde.loaders.archive import MAX_ARCHIVE_BYTES, folder_tree, read_file, zip_tree
 from autograde.loaders.notebook import Cell
 from autograde.loaders.roster import Candidate, discover, student_files
@@ -39,9 +40,8 @@ def load(path: str | Path, *, name: str | None = None, exercises: Sequence[str] 
         return load_file(p, name=name, exercises=exercises)
     if p.suffix == ".zip":
         return load_zip(p, name=name, exercises=exercises)
-    raise SubmissionError(
-        f"cannot read {str(p)!r} as a submission: expected a folder, a .py file, a .ipynb notebook or a .zip archive"
-    )
+    raise SubmissionError(say("cannot read {path} as a submission: expected a folder, a .py file, a .ipynb notebook "
+                              "or a .zip archive", path=repr(str(p))))
 
 
 def load_folder(path: Path, *, name: str | None = None, exercises: Sequence[str] = ()) -> Submission:

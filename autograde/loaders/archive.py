@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from autograde.errors import SubmissionError
+from autograde.i18n.text import say
 from autograde.loaders.submission import CODE_SUFFIXES, MAX_SOURCE_BYTES, check_size
 
 MAX_ARCHIVE_BYTES = 64 << 20  # uncompressed, all members together
@@ -140,7 +141,8 @@ def read_zip(data: bytes, shown: str) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        raise SubmissionError(f"{shown} is not a zip archive or is damaged ({exc}); zip the files again") from None
+        raise SubmissionError(say("{archive} is not a zip archive or is damaged ({error}); zip the files again",
+                                  archive=shown, error=str(exc))) from None
     for member in members:
         _check_member(member, shown)
     total = sum(m.file_size for m in members)

@@ -49,16 +49,14 @@ def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], tuple[str, .
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SubmissionError(
-            f"{shown} is not a readable notebook: broken JSON at line {exc.lineno}, column {exc.colno} "
-            f"({exc.msg}); open it in Jupyter and save it again"
-        ) from None
+        raise SubmissionError(say("{notebook} is not a readable notebook: broken JSON at line {line}, column {column} "
+                                  "({error}); open it in Jupyter and save it again", notebook=shown, line=exc.lineno,
+                                  column=exc.colno, error=exc.msg)) from None
     version = raw.get("nbformat") if isinstance(raw, dict) else None
     if version != 4:
-        raise SubmissionError(
-            f"{shown} is a notebook of format {version!r}; autograde reads format 4 (Jupyter 4 and later): "
-            f"open it in a current Jupyter and save it again"
-        )
+        raise SubmissionError(say("{notebook} is a notebook of format {version}; autograde reads format 4 (Jupyter 4 "
+                                  "and later): open it in a current Jupyter and save it again", notebook=shown,
+                                  version=repr(version)))
     # Imported here: nbformat costs ~0.1 s to import, which grading plain .py files should not pay.
     import nbformat
 
@@ -68,9 +66,8 @@ def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], tuple[str, .
             notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
         cells = [(i, c.get("cell_type"), c.get("source", ""), _is_check(c)) for i, c in enumerate(notebook.cells, 1)]
     except Exception as exc:  # nbformat's readers raise a variety of types for malformed content
-        raise SubmissionError(
-            f"{shown} is not a readable notebook ({type(exc).__name__}: {exc}); open it in Jupyter and save it again"
-        ) from None
+        raise SubmissionError(say("{notebook} is not a readable notebook ({type}: {error}); open it in Jupyter and save "
+                                  "it again", notebook=shown, type=type(exc).__name__, error=str(exc))) from None
     code: list[Cell] = []
     skipped: list[str] = []
     checks: list[int] = []

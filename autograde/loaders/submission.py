@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Callable, Iterable, Mapping, Sequence
 
-from autograde.i18n.text import Message
 from autograde.errors import SubmissionError
+from autograde.i18n.text import Message, say
 from autograde.loaders.notebook import Cell, read_notebook
 
 MAX_SOURCE_BYTES = 2 << 20  # a learner module larger than this is not a module
@@ -39,7 +39,7 @@ class Submission:
     path: str
     modules: dict[str, SourceFile]
     notes: tuple[Message, ...] = field(default=())  # what loading noticed (text, or messages kept as data)
-    problem: str = ""
+    problem: Message = ""  # why it could not be read (text, or a message kept as data)
 
     def display(self, module: str) -> str:
         """How to name ``module``'s file to the learner."""
@@ -90,16 +90,14 @@ def plan_modules(names: Iterable[str], exercises: Sequence[str]) -> tuple[dict[s
         by_module.setdefault(PurePosixPath(filename).stem, []).append(filename)
     for module, both in by_module.items():
         if len(both) > 1:
-            raise SubmissionError(
-                f"two files for module {module}: {' and '.join(both)}; keep only one of them"
-            )
+            raise SubmissionError(say("two files for module {module}: {files}; keep only one of them",
+                                      module=module, files=" and ".join(both)))
     if exercises and code and not any(module in exercises for module in by_module):
         expected = ", ".join(f"{e}.py" for e in exercises)
         if len(code) > 1:
-            raise SubmissionError(
-                f"ambiguous submission: {len(code)} code files ({', '.join(code)}) and none named after an "
-                f"exercise; name each file after its exercise ({expected}, or .ipynb)"
-            )
+            raise SubmissionError(say("ambiguous submission: {count} code files ({files}) and none named after an "
+                                      "exercise; name each file after its exercise ({expected}, or .ipynb)",
+                                      count=len(code), files=", ".join(code), expected=expected))
         note = (f"{code[0]} is not named after an exercise; as the only code file it stands in for every "
                 f"exercise's module ({', '.join(exercises)})")
         return {e: code[0] for e in exercises}, (note,)
@@ -112,7 +110,8 @@ def _read(filename: str, raw: bytes, shown: str) -> tuple[str, tuple[Cell, ...],
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SubmissionError(f"{shown} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise SubmissionError(say("{file} is not UTF-8 text (byte {byte}); save it as UTF-8", file=shown,
+                                  byte=exc.start)) from None
     if not filename.endswith(".ipynb"):
         return text, (), ()
     cells, notes = read_notebook(text, shown)
@@ -122,4 +121,5 @@ def _read(filename: str, raw: bytes, shown: str) -> tuple[str, tuple[Cell, ...],
 def check_size(shown: str, size: int) -> None:
     """Refuse a module of more than :data:`MAX_SOURCE_BYTES`."""
     if size > MAX_SOURCE_BYTES:
-        raise SubmissionError(f"{shown} is {size} bytes; a module may have at most {MAX_SOURCE_BYTES}")
+        raise SubmissionError(say("{file} is {size} bytes; a module may have at most {most}", file=shown, size=size,
+                                  most=MAX_SOURCE_BYTES))

@@ -24,6 +24,7 @@ from typing import Any, Callable
 import numpy as np
 
 from autograde.compare import fail
+from autograde.i18n.text import say
 from autograde.sandbox.keras_models import MARK
 
 LAYERS = {"InputLayer", "Flatten", "Dense", "Dropout"}
@@ -104,8 +105,8 @@ def read(value: Any, *, call: str | None = None) -> ModelSpec:
     """Validate a learner's model description; fail the test with a clear message otherwise."""
     __tracebackhide__ = True
     if not (isinstance(value, dict) and value.get(MARK) == 1):
-        fail(f"your function returned {type(value).__name__}, not a Keras model.", call=call,
-             hint="Return the model object itself (for example the keras.Sequential you built).")
+        fail(say("your function returned {type}, not a Keras model.", type=type(value).__name__), call=call,
+             hint=say("Return the model object itself (for example the keras.Sequential you built)."))
     layers = []
     for i, raw in enumerate(_list(value.get("layers"), call)):
         layers.append(_layer(i, raw, call))
@@ -128,7 +129,7 @@ def read(value: Any, *, call: str | None = None) -> ModelSpec:
 
 def _list(value: Any, call: str | None) -> list:
     if not isinstance(value, list):
-        fail("the model description is malformed (no list of layers).", call=call)
+        fail(say("the model description is malformed (no list of layers)."), call=call)
     return value
 
 
@@ -139,22 +140,24 @@ def _text(value: Any) -> str | None:
 def _layer(i: int, raw: Any, call: str | None) -> LayerSpec:
     __tracebackhide__ = True
     if not isinstance(raw, dict):
-        fail(f"layer {i} of the model description is malformed.", call=call)
+        fail(say("layer {index} of the model description is malformed.", index=i), call=call)
     cls, module = str(raw.get("class")), str(raw.get("module"))
     if cls not in LAYERS or not module.startswith("keras."):
-        what = "a Lambda layer" if cls == "Lambda" else f"a layer of class {cls} (from {module})"
-        fail(f"layer {i} of your model is {what}. The grader accepts only Keras' built-in layers "
-             f"{', '.join(sorted(LAYERS))}, and never runs custom layer code.", call=call,
-             hint="Build the model from built-in layers only: keras.layers.Flatten, Dense, Dropout.")
+        what = (say("a Lambda layer") if cls == "Lambda"
+                else say("a layer of class {cls} (from {module})", cls=cls, module=module))
+        fail(say("layer {index} of your model is {what}. The grader accepts only Keras' built-in layers {layers}, and "
+                 "never runs custom layer code.", index=i, what=what, layers=", ".join(sorted(LAYERS))), call=call,
+             hint=say("Build the model from built-in layers only: keras.layers.Flatten, Dense, Dropout."))
     settings = raw.get("settings") if isinstance(raw.get("settings"), dict) else {}
     activation = settings.get("activation")
     activation = ACTIVATION_ALIASES.get(activation, activation) if isinstance(activation, str) else activation
     if activation is not None and activation not in ACTIVATIONS:
-        fail(f"layer {i} ({cls}) uses the activation {activation!r}, which is not a built-in one the grader "
-             f"accepts ({', '.join(sorted(ACTIVATIONS))}).", call=call)
+        fail(say("layer {index} ({cls}) uses the activation {activation}, which is not a built-in one the grader "
+                 "accepts ({accepted}).", index=i, cls=cls, activation=repr(activation),
+                 accepted=", ".join(sorted(ACTIVATIONS))), call=call)
     weights = raw.get("weights") if isinstance(raw.get("weights"), list) else []
     if not all(isinstance(w, np.ndarray) and w.dtype.kind == "f" for w in weights):
-        fail(f"layer {i} ({cls}) has weights that are not float arrays.", call=call)
+        fail(say("layer {index} ({cls}) has weights that are not float arrays.", index=i, cls=cls), call=call)
     units = settings.get("units")
     rate = settings.get("rate")
     return LayerSpec(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import hashlib
 import importlib.metadata
@@ -26,7 +25,7 @@ from autograde.errors import ConfigError, SubmissionError
 from autograde.loaders import Submission
 from autograde.plugin import Collector, GradingPlugin, Inventory
 from autograde.plugin.markers import GradeSpec
-from autograde.i18n import Message, words
+from autograde.i18n import Message, Words
 from autograde.results import ExerciseResult, Result, placeholder, unreadable_message
 from autograde.sandbox import isolation
 from autograde.sandbox.forkserver import ServerPool, import_paths
@@ -140,7 +139,7 @@ class GradingSession:
     def __init__(self, course: Course, *, exercises: Sequence[str] = (), warn: Callable[[str], None] | None = None,
                  start: bool = True, servers: ServerPool | None = None, language: str = "en") -> None:
         self.course = course
-        self.words = words(language, course.root)  # the language the results are written in
+        self.words = Words(language, course.root)  # the language the results are written in
         self.exercises = course.select(tuple(exercises))
         self._owned = servers is None  # servers given (shared by several courses) are their giver's to stop
         self.servers = servers if servers is not None else ServerPool(hidden_paths=course.private_paths)
@@ -204,10 +203,9 @@ class GradingSession:
                 self._inventory = inventory(course=self.course)
             text, data = self.words.written(unreadable_message(submission.problem))
             notes, notes_data = self._written(submission.notes)
-            return dataclasses.replace(
-                placeholder({e: self._inventory[e] for e in selected}, submission=submission.name, message=text,
-                            message_data=data, hidden=hidden, environment=current_environment(), notes=notes,
-                            language=self.words.language), notes_data=notes_data)
+            return placeholder({e: self._inventory[e] for e in selected}, submission=submission.name, message=text,
+                               message_data=data, hidden=hidden, environment=current_environment(), notes=notes,
+                               notes_data=notes_data, language=self.words.language)
         return self.run(self.plugin(submission, hidden=hidden, hidden_seed=hidden_seed, seed=seed), selected)
 
     def run(self, plugin: GradingPlugin, exercises: Sequence[str] = ()) -> Result:
@@ -236,7 +234,6 @@ class GradingSession:
             notes_data=notes_data,
             language=self.words.language,
         )
-
 
     def _notes(self, plugin: GradingPlugin, exercise: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
         """What loading ``exercise``'s module noticed, written in this session's language,

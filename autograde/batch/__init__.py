@@ -31,7 +31,7 @@ from autograde.config import Course
 from autograde.errors import EnvironmentProblem, NoSubmissions
 from autograde.gradebook import Gradebook, Row, RowStatus
 from autograde.plugin.markers import GradeSpec
-from autograde.i18n import Words, words
+from autograde.i18n import Words
 from autograde.results import Result, placeholder, ungraded_message, unreadable_message
 from autograde.sandbox import isolation
 
@@ -126,7 +126,7 @@ def grade_class(
 
     jobs = max(1, min(jobs, len(todo)))
     _Pool(course=course, jobs=jobs, hidden=hidden, version=version, tests=tests, budget_s=budget,
-          hidden_seed=gradebook.hidden_seed(), words=words(language, course.root)).run(todo, store)
+          hidden_seed=gradebook.hidden_seed(), words=Words(language, course.root)).run(todo, store)
     wanted = {c.student for c in candidates}
     return BatchResult(
         rows=tuple(r for r in gradebook.rows() if r.student in wanted),

@@ -37,7 +37,7 @@ from autograde.cli.common import (
     TIMEOUT, Exit, OutputPath, command, course_option, lang_option, refuse_existing, warner, write_text,
 )
 from autograde.errors import ConfigError
-from autograde.i18n import choose, words
+from autograde.i18n import Words
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,9 +103,8 @@ def check(console: Console, exercises: tuple[str, ...], submission: Path | None,
     from autograde.reporters import terminal
 
     found = find_course(course).with_overrides(timeout_s=timeout)
-    language = choose(lang, configured=found.language)
-    _ = words(language, found.root)
-    with GradingSession(found, exercises=exercises, warn=warner(console), language=language) as session:
+    _ = Words.chosen(lang, found)
+    with GradingSession(found, exercises=exercises, warn=warner(console), language=_.language) as session:
         result = session.grade(session.load(submission))
     terminal.render(result, console, hidden_elsewhere=found.bundle == "student", words=_)
     if json_path is not None:
@@ -124,7 +123,7 @@ def list_(console: Console, lang: str | None, course: Path | None) -> Exit:
     from autograde.reporters import terminal
 
     found = find_course(course)
-    terminal.exercises(inventory(course=found), console, words(choose(lang, configured=found.language), found.root))
+    terminal.exercises(inventory(course=found), console, Words.chosen(lang, found))
     return Exit.OK
 
 
@@ -153,7 +152,7 @@ def hint(console: Console, exercise: str, test: str | None, lang: str | None, co
             names = ", ".join(dict.fromkeys(n.split("[")[0] for n, _ in specs))
             raise ConfigError(f"{exercise} has no public test {test!r}; its tests: {names}")
         specs = chosen
-    terminal.hints(specs, console, words(choose(lang, configured=found.language), found.root))
+    terminal.hints(specs, console, Words.chosen(lang, found))
     return Exit.OK
 
 
@@ -211,13 +210,12 @@ def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, ou
         report_path = report_path or out / "report.html"
     book_path = gradebook or Path("gradebook.db")
     found = find_course(course)
-    language = choose(lang, configured=found.language)
-    said = words(language, found.root)
+    said = Words.chosen(lang, found)
     book_path.parent.mkdir(parents=True, exist_ok=True)
     with Gradebook(book_path) as book, batch_reporter.Progress(console, said) as progress:
         outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
                               hidden=hidden, force=force, listener=progress, warn=warner(console),
-                              language=language)
+                              language=said.language)
     batch_reporter.summary(outcome, console, said)
     console.print(f"{'gradebook:':<10} {escape(str(book_path))}")
     for name, path in (("feedback", feedback), ("csv", csv_path), ("report", report_path)):
@@ -297,7 +295,7 @@ def report(console: Console, gradebook: Path, out: Path, title: str | None, forc
     return Exit.OK
 
 
-def _words(lang: str | None, course: Path | None) -> Any:
+def _words(lang: str | None, course: Path | None) -> Words:
     """The words of the language chosen for an export: with the course's catalogue (its
     hints) when there is a course here or at --course."""
     from autograde.config import find_course
@@ -307,8 +305,8 @@ def _words(lang: str | None, course: Path | None) -> Any:
     except ConfigError:
         if course is not None:
             raise
-        return words(choose(lang), None)
-    return words(choose(lang, configured=found.language), found.root)
+        found = None
+    return Words.chosen(lang, found)
 
 
 def _rows(gradebook: Path) -> list[Any]:

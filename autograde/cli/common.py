@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from autograde.errors import AutogradeError, ConfigError, NoSubmissions
-from autograde.i18n import LANGUAGES, Words, choose
+from autograde.i18n import LANGUAGES, Words
 
 
 class Exit(IntEnum):
@@ -57,7 +57,7 @@ def _error_words(flag: str | None) -> Words:
     course's setting, which an error may have kept from being read); English when even
     that choice is the error."""
     try:
-        return Words(choose(flag if flag in LANGUAGES else None))
+        return Words.chosen(flag if flag in LANGUAGES else None, None)
     except ConfigError:
         return Words()
 

@@ -14,16 +14,17 @@ import gettext
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from autograde.errors import ConfigError
 from autograde.i18n.text import COURSE, OURS, Join, Message, Text, course, from_data, lines, render, say, t, to_data
 
-__all__ = ["LANGUAGES", "N_", "Join", "Message", "Text", "Words", "choose", "course", "lines", "render", "say", "t",
-           "words"]
+if TYPE_CHECKING:  # autograde.config imports this package's text module: no import of it here
+    from autograde.config import Course
+
+__all__ = ["LANGUAGES", "N_", "Join", "Message", "Text", "Words", "choose", "course", "lines", "render", "say", "t"]
 
 LANGUAGES = ("en", "ko")
-NAMES = {"en": "English", "ko": "한국어"}
 LOCALE = Path(__file__).parent / "locale"
 
 
@@ -114,8 +115,17 @@ class Words:
         some, else the ``text`` as it was stored."""
         return self.render(from_data(data)) if data is not None else text
 
+    def again_each(self, texts: Sequence[str], data: Sequence[Any]) -> tuple[str, ...]:
+        """Stored notes in this language (:meth:`again` each); as stored where they have no
+        data, one item per note."""
+        if len(data) != len(texts):
+            return tuple(texts)
+        return tuple(self.again(text, d) for text, d in zip(texts, data))
 
-def words(language: str = "en", course_root: Path | None = None) -> Words:
-    """The words of ``language`` (autograde's, and the course's at ``course_root``)."""
-    return Words(language, course_root)
-
+    @classmethod
+    def chosen(cls, flag: str | None, course: Course | None) -> Words:
+        """The words of the language a command speaks (:func:`choose`, with ``course``'s
+        setting), with ``course``'s catalogue."""
+        if course is None:
+            return cls(choose(flag))
+        return cls(choose(flag, configured=course.language), course.root)

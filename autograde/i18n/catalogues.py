@@ -15,7 +15,7 @@ import ast
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from autograde.config import Course
 from autograde.errors import ConfigError

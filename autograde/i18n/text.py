@@ -16,6 +16,7 @@ This module is imported in the sandboxed child's parent only; it imports nothing
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from typing import Any, Callable, Union
 
@@ -126,6 +127,4 @@ def from_data(data: Any) -> Any:
 
 def placeholders(template: str) -> set[str]:
     """The named fields of a template (``{call}``, ``{limit:g}`` -> call, limit)."""
-    import string
-
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}

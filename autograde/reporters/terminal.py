@@ -18,7 +18,7 @@ from rich.text import Text
 
 from autograde.i18n import N_, Words, course
 from autograde.reporters import grouping
-from autograde.reporters.visibility import ENGLISH, LABEL, Audience, hidden_note, localized, outcome, visible
+from autograde.reporters.visibility import ENGLISH, Audience, hidden_note, localized, outcome, visible
 from autograde.results import ExerciseResult, Result, Status, TestResult
 
 if TYPE_CHECKING:

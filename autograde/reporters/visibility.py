@@ -56,16 +56,10 @@ def localized(result: Result, words: Words = ENGLISH) -> Result:
         hint = words.again(test.hint or "", test.hint_data)
         return dataclasses.replace(test, message=words.again(test.message, test.message_data), hint=hint or None)
 
-    def notes(exercise: ExerciseResult) -> tuple[str, ...]:
-        if len(exercise.notes_data) != len(exercise.notes):
-            return exercise.notes
-        return tuple(words.again(text, data) for text, data in zip(exercise.notes, exercise.notes_data))
-
-    exercises = tuple(ExerciseResult(e.name, tuple(map(again, e.tests)), notes(e), e.notes_data)
-                      for e in result.exercises)
-    said = (tuple(words.again(text, data) for text, data in zip(result.notes, result.notes_data))
-            if len(result.notes_data) == len(result.notes) else result.notes)
-    return dataclasses.replace(result, exercises=exercises, notes=said, language=words.language)
+    exercises = tuple(ExerciseResult(e.name, tuple(map(again, e.tests)), words.again_each(e.notes, e.notes_data),
+                                     e.notes_data) for e in result.exercises)
+    return dataclasses.replace(result, exercises=exercises, notes=words.again_each(result.notes, result.notes_data),
+                               language=words.language)
 
 
 def visible(test: TestResult, audience: Audience = Audience.LEARNER, words: Words = ENGLISH) -> TestResult:

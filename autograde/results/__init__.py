@@ -176,6 +176,7 @@ def placeholder(
     notes: tuple[str, ...] = (),
     message_data: Any = None,
     language: str = "en",
+    notes_data: tuple[Any, ...] = (),
 ) -> Result:
     """A complete result for a submission that could not be graded: each test of
     ``tests`` (exercise -> (name, spec) in order; hidden ones only when ``hidden``) is an
@@ -197,6 +198,7 @@ def placeholder(
         duration_s=0.0,
         notes=notes,
         language=language,
+        notes_data=notes_data,
     )
 
 

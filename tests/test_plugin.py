@@ -25,7 +25,7 @@ def test_double(student, reference, rng):
     check(student.double, reference.double, rng.normal(size=3))
 
 @pytest.mark.points(1)
-@pytest.mark.timeout(0.5)
+@pytest.mark.timeout(0.5, hint="Vectorise: a Python loop over every element is too slow here.")
 def test_fast_enough(student):
     student.double(1.0)
 
@@ -65,6 +65,9 @@ def test_markers_become_points_hints_timeouts_and_visibility(mini, servers):
     assert tests["test_double"].status is Status.TIMEOUT  # the course default is 2 s
     assert tests["test_fast_enough"].status is Status.TIMEOUT
     assert tests["test_fast_enough"].message == "When calling double(1.0): timed out after 0.5 s; the process was stopped."
+    # The timeout marker's hint replaces the generic advice; a test without one keeps it.
+    assert tests["test_fast_enough"].hint == "Vectorise: a Python loop over every element is too slow here."
+    assert tests["test_double"].hint.startswith("Look for a loop that never ends")
     assert tests["test_skipped"].status is Status.SKIPPED and tests["test_skipped"].message == "not this term"
     assert result.hidden_tests_not_run == 1
     assert result.max_score == 4
@@ -92,6 +95,19 @@ def test_a_test_without_points_is_a_configuration_error(mini, servers):
     grader = mini / "graders" / "test_twice.py"
     grader.write_text(grader.read_text() + "\ndef test_forgot_points(student):\n    pass\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"test_forgot_points has no @pytest.mark.points\(n\) marker"):
+        GradingSession(find_course(mini), servers=servers).grade(submission(mini, SOLUTION))
+
+
+@pytest.mark.parametrize("marker, complaint", [
+    ("@pytest.mark.timeout(1, tip='x')", r"@pytest.mark.timeout takes exactly one argument \(and optionally hint=\)"),
+    ("@pytest.mark.timeout(1, hint=3)", "timeout's hint must be a string, not 3"),
+    ("@pytest.mark.hint('a', hint='b')", "@pytest.mark.hint takes exactly one argument$"),
+])
+def test_a_malformed_marker_is_a_configuration_error(mini, servers, marker, complaint):
+    grader = mini / "graders" / "test_twice.py"
+    grader.write_text(grader.read_text() + f"\n@pytest.mark.points(1)\n{marker}\ndef test_odd(student):\n    pass\n",
+                      encoding="utf-8")
+    with pytest.raises(ConfigError, match=complaint):
         GradingSession(find_course(mini), servers=servers).grade(submission(mini, SOLUTION))
 
 

@@ -205,7 +205,7 @@ class GradingPlugin(Collector):
         if isinstance(exc, pytest.skip.Exception):
             status, message, hint = Status.SKIPPED, str(exc.msg), None
         else:
-            status, message, hint = classify(exc, spec.hint)
+            status, message, hint = classify(exc, spec.hint, spec.timeout_hint)
         if isinstance(exc, (ConfigError, SandboxFailure)):
             self.not_learners.append(exc)
         text, data = self.words.written(message)

@@ -28,9 +28,11 @@ SYNTAX_HINT = N_("Python could not read line {line} of {file}, so none of the fi
                  "line above it too).")
 
 
-def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status, Message, Message | None]:
+def classify(exc: BaseException | None, marker_hint: str | None,
+             timeout_hint: str | None = None) -> tuple[Status, Message, Message | None]:
     """(status, message, hint) for a test that raised ``exc`` (None: it passed). The
-    marker's hint is the course's text."""
+    marker's hint, and the ``timeout`` marker's hint (said when the test's time runs out,
+    in place of the generic advice), are the course's text."""
     hint = course(marker_hint)
     if exc is None:
         return Status.PASSED, "", None
@@ -62,6 +64,7 @@ def classify(exc: BaseException | None, marker_hint: str | None) -> tuple[Status
             Status.TIMEOUT,
             say("When calling {call}: timed out after {limit:g} s; the process was stopped.", call=exc.call,
                 limit=exc.limit_s),
+            course(timeout_hint) if timeout_hint else
             say("Look for a loop that never ends (a `while` whose condition never changes) or work "
                 "that grows much faster than the input."),
         )

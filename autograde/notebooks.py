@@ -54,6 +54,18 @@ FORMULAS: dict[tuple[str, str], str] = {
     ("gradient_descent", "numerical_gradient"):
         r"\frac{\partial f}{\partial x_i} \approx \frac{f(\mathbf{x} + h\,\mathbf{e}_i) - f(\mathbf{x} - h\,\mathbf{e}_i)}{2h}",
     ("gradient_descent", "gradient_descent"): r"\mathbf{x}_{k+1} = \mathbf{x}_k - \eta\,\nabla f(\mathbf{x}_k)",
+    ("convolution", "conv_output_size"): r"O = \left\lfloor \frac{I + 2P - K}{S} \right\rfloor + 1",
+    ("convolution", "conv2d"):
+        r"\mathrm{out}_{n,f,i,j} = \sum_{c,k,l} x^{\mathrm{pad}}_{n,c,\,iS+k,\,jS+l}\; w_{f,c,k,l} + b_f",
+    ("convolution", "batchnorm_forward"):
+        r"\hat x = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}, \qquad y = \gamma \hat x + \beta",
+    ("recurrent", "rnn_step"): r"\mathbf{h}_t = \tanh(\mathbf{x}_t W_x + \mathbf{h}_{t-1} W_h + \mathbf{b})",
+    ("recurrent", "lstm_step"):
+        r"\mathbf{c}_t = \mathbf{f} \odot \mathbf{c}_{t-1} + \mathbf{i} \odot \mathbf{g}, \qquad "
+        r"\mathbf{h}_t = \mathbf{o} \odot \tanh(\mathbf{c}_t)",
+    ("recurrent", "clip_grads"):
+        r"\mathbf{g} \leftarrow \mathbf{g} \cdot \frac{\mathrm{max\_norm}}{\lVert \mathbf{g} \rVert} \quad "
+        r"\text{when } \lVert \mathbf{g} \rVert > \mathrm{max\_norm}",
 }
 
 # Plots drawn from the learner's own functions. Each is guarded: until the functions work,
@@ -97,6 +109,65 @@ else:
     plt.plot(path[:, 0], path[:, 1], "o-", color="crimson", markersize=3, label="descent path")
     plt.legend()
     plt.title("Gradient descent on f(x, y) = x² + 5y²")
+    plt.show()
+''',
+    "convolution": '''\
+# What your conv2d sees in a digit: three hand-made 3x3 filters (vertical edges, horizontal
+# edges, a blur) over one 8x8 digit, then ReLU and your max_pool2d. Drawn once they work.
+filters = np.array([[[[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]]],
+                    [[[-1.0, -2.0, -1.0], [0.0, 0.0, 0.0], [1.0, 2.0, 1.0]]],
+                    [[[1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]]]) / np.array([4.0, 4.0, 9.0])[:, None, None, None]
+names = ["vertical edges", "horizontal edges", "blur"]
+try:
+    import matplotlib.pyplot as plt
+    from autograde.datasets import load_digits
+    pixels, labels = load_digits()
+    digit = pixels[:1].reshape(1, 1, 8, 8)  # (N, C, H, W): one sample, one channel
+    maps = conv2d(digit, filters, np.zeros(3), stride=1, pad=1)  # (1, 3, 8, 8)
+    pooled = max_pool2d(np.maximum(maps, 0.0), size=2, stride=2)  # (1, 3, 4, 4)
+except Exception as exc:  # a stub still raising, a bug, or no matplotlib: say so, keep going
+    print(f"No plot yet ({type(exc).__name__}: {exc}).")
+else:
+    fig, axes = plt.subplots(2, 4, figsize=(10, 5))
+    axes[0, 0].imshow(digit[0, 0], cmap="gray_r")
+    axes[0, 0].set_title(f"the digit {labels[0]}")
+    axes[1, 0].axis("off")
+    for k, name in enumerate(names):
+        axes[0, k + 1].imshow(maps[0, k], cmap="RdBu_r")
+        axes[0, k + 1].set_title(f"conv2d: {name}")
+        axes[1, k + 1].imshow(pooled[0, k], cmap="Reds")
+        axes[1, k + 1].set_title("ReLU, then max_pool2d")
+    for ax in axes.flat:
+        ax.set_xticks([])
+        ax.set_yticks([])
+    plt.tight_layout()
+    plt.show()
+''',
+    "recurrent": '''\
+# The hidden state over time: your rnn_forward and lstm_forward read one pulse at t = 0,
+# then zeros. Each row is a hidden unit, each column a time step: how long is the pulse
+# remembered? (Try a larger Wh: the RNN saturates; a smaller one: it forgets at once.)
+rng = np.random.default_rng(0)
+D, H, T = 3, 8, 30
+xs = np.zeros((1, T, D))
+xs[0, 0] = 3.0
+Wx, Wh, b = rng.normal(0.0, 0.5, (D, H)), rng.normal(0.0, 1.0 / np.sqrt(H), (H, H)), np.zeros(H)
+Wx4, Wh4, b4 = rng.normal(0.0, 0.5, (D, 4 * H)), rng.normal(0.0, 1.0 / np.sqrt(H), (H, 4 * H)), np.zeros(4 * H)
+b4[H:2 * H] = 1.0  # the forget gate's bias starts at 1, as in Keras (unit_forget_bias)
+try:
+    import matplotlib.pyplot as plt
+    rnn = rnn_forward(xs, np.zeros((1, H)), Wx, Wh, b)  # (1, T, H)
+    lstm = lstm_forward(xs, np.zeros((1, H)), np.zeros((1, H)), Wx4, Wh4, b4)  # (1, T, H)
+except Exception as exc:  # a stub still raising, a bug, or no matplotlib: say so, keep going
+    print(f"No plot yet ({type(exc).__name__}: {exc}).")
+else:
+    fig, axes = plt.subplots(1, 2, figsize=(11, 3.5), sharey=True)
+    for ax, hs, name in ((axes[0], rnn, "rnn_forward"), (axes[1], lstm, "lstm_forward")):
+        image = ax.imshow(hs[0].T, aspect="auto", cmap="RdBu_r", vmin=-1.0, vmax=1.0)
+        ax.set_title(f"{name}: hidden state h_t")
+        ax.set_xlabel("time step t")
+    axes[0].set_ylabel("hidden unit")
+    fig.colorbar(image, ax=list(axes))
     plt.show()
 ''',
 }

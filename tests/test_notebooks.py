@@ -220,6 +220,35 @@ def test_notebook_runs_in_a_kernel_scoring_zero_then_full_marks_once_filled_in(c
     assert "Result written to" not in printed
 
 
+@pytest.mark.parametrize("exercise", sorted(notebooks.PLOTS))
+def test_the_plot_waits_for_the_stub_then_draws_from_the_learners_functions(course, exercise):
+    """Each plot cell says what it waits for while the stub raises, and draws a picture (a
+    PNG output, no error, nothing on stderr) once the learner's functions work."""
+    nbclient = pytest.importorskip("nbclient", reason="nbclient is a test dependency: pip install -e '.[test]'")
+    pytest.importorskip("ipykernel", reason="ipykernel is a test dependency: pip install -e '.[test]'")
+    pytest.importorskip("matplotlib", reason="matplotlib is a test dependency: pip install -e '.[test]'")
+    notebook = learner(course, exercise)
+    plot = next(i for i, c in enumerate(notebook.cells) if c.id == f"{exercise}-plot")
+    solved = solved_sources(course, exercise)
+    client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                                     resources={"metadata": {"path": str(course.root)}})
+    with client.setup_kernel():
+        client.execute_cell(nbformat.v4.new_code_cell("%matplotlib inline"), 0)
+        for index, cell in enumerate(notebook.cells[:plot]):
+            if cell.cell_type == "code":
+                client.execute_cell(cell, index)
+        client.execute_cell(notebook.cells[plot], plot)
+        assert outputs(notebook.cells[plot])[0].startswith("No plot yet (NotImplementedError: ")
+        for index, cell in enumerate(notebook.cells[:plot]):
+            if cell.id in solved:
+                cell.source = solved[cell.id]
+                client.execute_cell(cell, index)
+        client.execute_cell(notebook.cells[plot], plot)
+    drawn = notebook.cells[plot].outputs
+    assert [o.output_type for o in drawn if o.output_type in ("error", "stream")] == [], drawn
+    assert any("image/png" in o.get("data", {}) for o in drawn), drawn
+
+
 def test_check_outside_a_notebook_says_where_it_works():
     with pytest.raises(RuntimeError, match=r"call it in a Jupyter notebook's cell; outside Jupyter run "
                                            r"`autograde check perceptron` instead"):

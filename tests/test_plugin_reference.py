@@ -25,6 +25,10 @@ from autograde.sandbox.forkserver import ServerPool
 from conftest import ROOT, GradeSources, solution_source
 
 CHEAP = ("perceptron", "activations", "losses", "gradient_descent")
+# Exercises whose graders train with the learner's pieces: every right and wrong answer of
+# theirs must grade from the recording as from the reference, or a grader asked the
+# reference about values that came from the learner (docs/replay.md).
+TRAINED = ("convolution", "recurrent")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +36,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Course:
     """This course's public graders and the recordings of the cheap exercises, without
     solutions, mutants or variants: what a student bundle holds."""
     root = tmp_path_factory.mktemp("bundle")
-    record(course=find_course(ROOT), out=root, exercises=CHEAP)
+    record(course=find_course(ROOT), out=root, exercises=CHEAP + TRAINED)
     shutil.copy(ROOT / "pyproject.toml", root)
     shutil.copytree(ROOT / "graders", root / "graders", ignore=shutil.ignore_patterns("mutants", "variants"))
     return find_course(root).with_overrides(load_timeout_s=3.0)
@@ -60,7 +64,7 @@ def test_recording_is_json_and_raw_arrays_of_public_tests_only(bundle: Course) -
     assert "test_step_large_random" not in tests  # hidden
 
 
-@pytest.mark.parametrize("exercise", CHEAP)
+@pytest.mark.parametrize("exercise", CHEAP + TRAINED)
 def test_reference_gets_full_marks_from_the_recording(grade_sources: GradeSources, bundle: Course,
                                                       exercise: str) -> None:
     result = grade_sources({exercise: solution_source(exercise)}, course_=bundle)
@@ -69,7 +73,7 @@ def test_reference_gets_full_marks_from_the_recording(grade_sources: GradeSource
     assert not (bundle.root / "solutions").exists()
 
 
-@pytest.mark.parametrize("exercise", CHEAP)
+@pytest.mark.parametrize("exercise", CHEAP + TRAINED)
 def test_stub_gets_zero_from_the_recording(grade_sources: GradeSources, bundle: Course, exercise: str) -> None:
     stub = (ROOT / "exercises" / f"{exercise}.py").read_text(encoding="utf-8")
     result = grade_sources({exercise: stub}, course_=bundle)
@@ -93,6 +97,27 @@ def test_mutant_loses_the_same_points_with_the_same_messages(sessions: tuple[Gra
     real, replayed = (session.grade(loaders.load(tmp_path), exercises=[exercise]) for session in sessions)
     assert replayed.score == real.score < real.max_score
     assert _verdicts(replayed) == _verdicts(real)
+
+
+def _subjects(exercises: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(exercise, "variant/NAME" or "mutant/NAME")`` for every correct and wrong answer kept
+    beside the graders of ``exercises``."""
+    graders = ROOT / "graders"
+    return [(e, f"{kind}/{path.stem}") for e in exercises for kind in ("variants", "mutants")
+            for path in sorted((graders / kind / e).glob("*.py"))]
+
+
+@pytest.mark.parametrize("exercise, subject", _subjects(TRAINED), ids=lambda v: v.replace("/", ":"))
+def test_every_answer_of_a_training_exercise_grades_the_same_from_the_recording(
+        sessions: tuple[GradingSession, GradingSession], tmp_path: Path, exercise: str, subject: str) -> None:
+    kind, name = subject.split("/")
+    text = (ROOT / "graders" / kind / exercise / f"{name}.py").read_text(encoding="utf-8")
+    source = text if kind == "variants" else solution_source(exercise) + "\n\n" + text
+    (tmp_path / f"{exercise}.py").write_text(source, encoding="utf-8")
+    real, replayed = (session.grade(loaders.load(tmp_path), exercises=[exercise]) for session in sessions)
+    assert _verdicts(replayed) == _verdicts(real)
+    if kind == "variants":  # a mutant may lose only hidden tests, which a bundle has none of
+        assert replayed.score == replayed.max_score > 0
 
 
 def test_a_call_the_recording_lacks_fails_with_a_clear_message(bundle: Course) -> None:

@@ -1,0 +1,24 @@
+"""The backward pass forgets tanh's derivative: ``dt = dh`` instead of
+``dh * (1 - h ** 2)``."""
+
+import numpy as np
+
+CAUGHT_BY = "test_rnn_backward_single_step"
+MESSAGE = "a step without tanh"
+
+
+def rnn_backward(dhs, xs, h0, Wx, Wh, b):
+    dhs, xs, h0, Wx, Wh, b = _floats(dhs, xs, h0, Wx, Wh, b)
+    hs = rnn_forward(xs, h0, Wx, Wh, b)
+    dxs = np.empty_like(xs)
+    dWx, dWh, db = np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)
+    dh_next = np.zeros_like(h0)
+    for t in reversed(range(xs.shape[1])):
+        h_prev = hs[:, t - 1] if t > 0 else h0
+        dt = dhs[:, t] + dh_next
+        dxs[:, t] = dt @ Wx.T
+        dWx += xs[:, t].T @ dt
+        dWh += h_prev.T @ dt
+        db += dt.sum(axis=0)
+        dh_next = dt @ Wh.T
+    return {"xs": dxs, "h0": dh_next, "Wx": dWx, "Wh": dWh, "b": db}

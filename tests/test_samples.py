@@ -29,9 +29,12 @@ from conftest import ROOT
 CLASS = ROOT / "samples" / "class"
 README = ROOT / "samples" / "README.md"
 MUTANTS = ROOT / "graders" / "mutants"
-NUMPY = ("perceptron", "activations", "losses", "gradient_descent", "backprop", "preprocessing", "sampling")
+NUMPY = ("perceptron", "activations", "losses", "gradient_descent", "backprop", "preprocessing", "sampling",
+         "convolution", "recurrent")
 FULL = {"perceptron": 23.0, "activations": 28.0, "losses": 28.0, "gradient_descent": 33.0, "backprop": 33.0,
-        "preprocessing": 34.0, "sampling": 36.0}
+        "preprocessing": 34.0, "sampling": 36.0, "convolution": 37.0, "recurrent": 36.0}
+# The CNN and RNN exercises came later in the course: only Kim Minjun and lee_seoyeon hand them in.
+LATER = ("convolution", "recurrent")
 KERAS_POINTS = 30.0
 MOODLE = "Kim Minjun_100001_assignsubmission_file_"  # the reference solutions, Keras included
 CANVAS = re.compile(r"(?P<login>[a-z]+)_(?:late_)?\d+_\d+_(?P<file>\w+\.py)")
@@ -51,47 +54,59 @@ class Expected:
     whole: dict[str, Status] = field(default_factory=dict)
 
 
-def _scores(**changed: float) -> dict[str, float]:
-    """Full marks on every NumPy exercise except those given."""
-    return {**FULL, **changed}
+def _scores(*, later: bool = False, **changed: float) -> dict[str, float]:
+    """Full marks on every NumPy exercise except those given; nothing for the later two
+    unless ``later`` (handed in)."""
+    return {**FULL, **({} if later else dict.fromkeys(LATER, 0.0)), **changed}
+
+
+def _later_missing(status: Status = Status.NOT_ATTEMPTED) -> dict[str, Status]:
+    """Every test of the later two exercises, for a student who did not hand them in."""
+    return dict.fromkeys(LATER, status)
 
 
 NOT_ATTEMPTED, ERROR, FAILED = Status.NOT_ATTEMPTED, Status.ERROR, Status.FAILED
 
 EXPECTED: dict[str, Expected] = {
-    "alice_martin": Expected(_scores()),
+    "alice_martin": Expected(_scores(), whole=_later_missing()),
     # step(0) == 1 changes every test whose inputs reach a weighted sum of exactly 0:
     # 2 + 1 + 1 + 2 + 1 (hidden) = 7; softmax without the max shift overflows on the two
-    # large-logit tests (2 + 2 hidden); a summed MSE fails its one value test (2).
+    # large-logit tests (2 + 2 hidden); a summed MSE fails its one value test (2). Max-pool's
+    # backward sends the gradient to every tied maximum: the ties test (1), and both training
+    # tests, whose first batch meets the ReLU's zeros tied in a window (2 + 2 hidden).
     "lee_seoyeon": Expected(
-        _scores(perceptron=16.0, activations=24.0, losses=26.0),
+        _scores(perceptron=16.0, activations=24.0, losses=26.0, convolution=32.0, later=True),
         lost={"perceptron::test_step_values": FAILED, "perceptron::test_step_dtype_and_shape": FAILED,
               "perceptron::test_perceptron_single_sample": FAILED,
               "perceptron::test_train_perceptron_update_rule": FAILED, "perceptron::test_step_large_random": FAILED,
               "activations::test_softmax_large_logits": FAILED, "activations::test_softmax_extreme_axis0": FAILED,
-              "losses::test_mse_values": FAILED}),
+              "losses::test_mse_values": FAILED,
+              "convolution::test_max_pool2d_backward_ties": FAILED, "convolution::test_train_cnn": FAILED,
+              "convolution::test_train_cnn_larger": FAILED}),
     "lucas_silva": Expected(
         _scores(losses=0.0, gradient_descent=0.0, backprop=0.0, preprocessing=0.0, sampling=0.0),
-        whole={e: NOT_ATTEMPTED for e in ("losses", "gradient_descent", "backprop", "preprocessing", "sampling")}),
+        whole={e: NOT_ATTEMPTED for e in ("losses", "gradient_descent", "backprop", "preprocessing", "sampling",
+                                          *LATER)}),
     # Adam without bias correction is wrong from its first step, so the defaults test and the
     # hidden shared-state test (which update an Adam) fail with test_adam: 2 + 1 + 1.
     "park_jihoon": Expected(
         _scores(gradient_descent=29.0, backprop=0.0, preprocessing=0.0, sampling=0.0),
         lost={"gradient_descent::test_adam": FAILED, "gradient_descent::test_optimizer_defaults": FAILED,
               "gradient_descent::test_optimizers_do_not_share_state": FAILED},
-        whole={e: NOT_ATTEMPTED for e in ("backprop", "preprocessing", "sampling")}),
+        whole={e: NOT_ATTEMPTED for e in ("backprop", "preprocessing", "sampling", *LATER)}),
     # Without clipping, a zero probability gives nan, and eps is never used: 2 + 1.
     "songdaeun": Expected(
         _scores(losses=25.0, gradient_descent=0.0, backprop=0.0, preprocessing=0.0, sampling=0.0),
         lost={"losses::test_cce_zeros_in_probabilities": FAILED, "losses::test_eps_argument_is_used": FAILED},
-        whole={e: NOT_ATTEMPTED for e in ("gradient_descent", "backprop", "preprocessing", "sampling")}),
-    # The one file stands in for every exercise: the functions of the other four are missing.
+        whole={e: NOT_ATTEMPTED for e in ("gradient_descent", "backprop", "preprocessing", "sampling", *LATER)}),
+    # The one file stands in for every exercise: the functions of the other six are missing.
     "noah_wilson": Expected(
         _scores(gradient_descent=0.0, backprop=0.0, preprocessing=0.0, sampling=0.0),
-        whole={e: ERROR for e in ("gradient_descent", "backprop", "preprocessing", "sampling")}),
+        whole={e: ERROR for e in ("gradient_descent", "backprop", "preprocessing", "sampling", *LATER)}),
     "ines_garcia": Expected(_scores(gradient_descent=32.0),
-                            lost={"gradient_descent::test_inverse_time_decay": Status.TIMEOUT}),
-    "oh_jiwoo": Expected(_scores(losses=0.0), whole={"losses": ERROR}),
+                            lost={"gradient_descent::test_inverse_time_decay": Status.TIMEOUT},
+                            whole=_later_missing()),
+    "oh_jiwoo": Expected(_scores(losses=0.0), whole={"losses": ERROR, **_later_missing()}),
     # Momentum uphill: 2 + 1 (defaults) + 1 (hidden, shared state). Gradients n times too
     # large fail every gradient test and, through train, every training test: 16 of 33.
     # ddof=1 fails the one fit test (1). SMOTE's self-neighbour makes copies (2 + 3 hidden).
@@ -104,11 +119,12 @@ EXPECTED: dict[str, Expected] = {
                   "test_train_update_rule", "test_train_digits", "test_train_digits_sigmoid",
                   "test_gradients_single_sample_and_wide", "test_gradients_large_scores")},
               "preprocessing::test_fit_standardizer": FAILED,
-              "sampling::test_smote_not_copies": FAILED, "sampling::test_smote_distribution_matches_imblearn": FAILED}),
+              "sampling::test_smote_not_copies": FAILED, "sampling::test_smote_distribution_matches_imblearn": FAILED},
+        whole=_later_missing()),
     # Graded on the code cells that did not raise in the learner's run, magics stripped.
     "choi_yuna": Expected(_scores(losses=0.0, gradient_descent=0.0, backprop=0.0, preprocessing=0.0, sampling=0.0),
                           whole={e: NOT_ATTEMPTED for e in ("losses", "gradient_descent", "backprop",
-                                                            "preprocessing", "sampling")}),
+                                                            "preprocessing", "sampling", *LATER)}),
 }
 
 # (student, exercise, mutant): each wrong function is the last definition of its name.
@@ -122,6 +138,7 @@ MUTATED = [
     ("kang_doyun", "backprop", "grad_not_divided_by_batch"),
     ("kang_doyun", "preprocessing", "fit_standardizer_ddof1"),
     ("kang_doyun", "sampling", "smote_neighbours_include_self"),
+    ("lee_seoyeon", "convolution", "pool_backward_all_ties"),
 ]
 
 
@@ -198,7 +215,8 @@ def test_kim_minjun_handed_in_the_reference_solutions():
 def test_the_class_holds_only_small_sources():
     files = [p for p in CLASS.rglob("*") if p.is_file()]
     assert {p.suffix for p in files} == {".py", ".ipynb", ".zip"}
-    assert max(p.stat().st_size for p in files) < 20_000  # marked solutions carry the stubs' docstrings
+    # Marked solutions carry the stubs' docstrings, which teach at length for the CNN and RNN.
+    assert max(p.stat().st_size for p in files) < 32_000
 
 
 # --- formats --------------------------------------------------------------------------------

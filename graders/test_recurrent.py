@@ -653,11 +653,15 @@ def test_inputs_unchanged(student, rng):
     assert_unchanged(student.embedding_backward.call(rng.normal(size=(12, D)), ids, V))
     assert_unchanged(student.rnn_step.call(xs[:, 0], h0, Wx, Wh, b))
     assert_unchanged(student.rnn_forward.call(xs, h0, Wx, Wh, b))
-    assert_unchanged(student.rnn_backward.call(dhs, xs, h0, Wx, Wh, b))
+    assert_unchanged(student.rnn_backward.call(dhs, xs, h0, Wx, Wh, b),
+                     hint="dh = dhs[:, t] is a view into dhs, so dh += ... changes dhs too: start each step from "
+                          "dh = dhs[:, t] + dh_next, a new array.")
     lstm = _lstm_problem(rng)
     assert_unchanged(student.lstm_step.call(lstm[0][:, 0], *lstm[1:]))
     assert_unchanged(student.lstm_forward.call(*lstm))
-    assert_unchanged(student.clip_grads.call(_grads(rng), 1.0))
+    assert_unchanged(student.clip_grads.call(_grads(rng), 1.0),
+                     hint="The textbook's clip_grads scales the arrays in place (grad *= rate); the contract asks "
+                          "for a new dict of new arrays: {key: grad * rate for key, grad in grads.items()}.")
 
 
 ### BEGIN HIDDEN TESTS

@@ -133,6 +133,13 @@ def test_assert_unchanged_names_the_argument():
     assert caught.value.text == (
         "When calling f(array([1., 2.])):\n  your function changed its input (argument 1) instead of leaving it as it was."
     )
+    assert caught.value.hint_text.startswith("Work on a copy (x = x.copy())")
+
+
+def test_assert_unchanged_says_the_graders_hint_where_it_knows_the_cause():
+    with pytest.raises(GradingFailure) as caught:
+        assert_unchanged(record(mutated=("argument 1",)), hint="dhs[:, t] is a view.")
+    assert caught.value.hint_text == "dhs[:, t] is a view."
 
 
 def test_assert_no_warnings_lists_them():

@@ -184,16 +184,17 @@ def check(
     return record.value
 
 
-def assert_unchanged(record: Any) -> None:
-    """Fail when the call of ``record`` (a ``CallRecord``) changed its arguments."""
+def assert_unchanged(record: Any, *, hint: Message | None = None) -> None:
+    """Fail when the call of ``record`` (a ``CallRecord``) changed its arguments; ``hint``
+    says how that function comes to change them (default: work on a copy)."""
     __tracebackhide__ = True
     if record.mutated:
         names = ", ".join(record.mutated)
         fail(
             say("your function changed its input ({names}) instead of leaving it as it was.", names=names),
             call=record.call,
-            hint=say("Work on a copy (x = x.copy()) or build a new array (np.where, x * 2, ...); "
-                     "the caller may still need the original."),
+            hint=hint or say("Work on a copy (x = x.copy()) or build a new array (np.where, x * 2, ...); "
+                             "the caller may still need the original."),
         )
 
 

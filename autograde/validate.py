@@ -21,6 +21,7 @@ from typing import Callable, Sequence
 from autograde.config import Course
 from autograde.errors import ConfigError
 from autograde.grading import GradingSession
+from autograde.i18n.text import COURSE, ids
 from autograde.reporters.terminal import points
 from autograde.results import Result, Status, TestResult
 
@@ -234,11 +235,30 @@ def validate(*, course: Course, exercises: Sequence[str] = (), seeds: tuple[int,
     selected = course.select(tuple(exercises))
     wrong = {e: mutants(course, e) for e in selected}  # read first: a malformed one stops us before grading
     untranslated = _untranslated(course, language) if language != "en" else {}
+    shown: dict[str, set[str]] = {e: set() for e in selected}  # the course's texts each grader said
     with GradingSession(course, exercises=selected, warn=warn) as session:
-        found = [_exercise(session, e, wrong[e], seeds) for e in selected]
+        found = [_exercise(session, e, wrong[e], seeds, shown[e]) for e in selected]
+    if language != "en":
+        untranslated = _unextracted(course, language, shown, untranslated)
     found = [dataclasses.replace(e, failures=e.failures + untranslated.get(course.grader(e.name).name, ()))
              for e in found]
     return Report(exercises=tuple(found), seeds=seeds, language=language, catalogue=untranslated.get("", ()))
+
+
+def _unextracted(course: Course, language: str, shown: dict[str, set[str]],
+                 problems: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``problems`` and, per grader file, each text the grader said while grading that the
+    catalogue's extraction does not find: it is never translated, whatever the catalogue holds."""
+    from autograde.i18n import catalogues
+
+    extracted = {f.id if isinstance(f.id, str) else f.id[0] for f in catalogues.course_messages(course)[0]}
+    problems = dict(problems)
+    for exercise, said in shown.items():
+        file = course.grader(exercise).name
+        problems[file] = problems.get(file, ()) + tuple(
+            f"{language}: {file} said a text that `autograde i18n update` does not find, so it is never translated "
+            f"(mark it N_(...) where it is defined): {text!r}" for text in sorted(said - extracted))
+    return problems
 
 
 def _untranslated(course: Course, language: str) -> dict[str, tuple[str, ...]]:
@@ -253,7 +273,10 @@ def _untranslated(course: Course, language: str) -> dict[str, tuple[str, ...]]:
     return by_file
 
 
-def _exercise(session: GradingSession, exercise: str, wrong: list[Mutant], seeds: tuple[int, int]) -> ExerciseReport:
+def _exercise(session: GradingSession, exercise: str, wrong: list[Mutant], seeds: tuple[int, int],
+              shown: set[str]) -> ExerciseReport:
+    """Grade every subject of ``exercise`` and check it; the course's texts its tests said
+    are added to ``shown``."""
     course = session.course
     reference_path = course.solutions / f"{exercise}.py"
     if not reference_path.is_file():
@@ -264,7 +287,10 @@ def _exercise(session: GradingSession, exercise: str, wrong: list[Mutant], seeds
 
     def run(source: str, path: Path, seed: int) -> Result:
         submission = session.load(files={f"{exercise}.py": source.encode()}, name=path.stem, origin=str(path))
-        return session.grade(submission, exercises=(exercise,), hidden=True, hidden_seed=seed, seed=seed)
+        result = session.grade(submission, exercises=(exercise,), hidden=True, hidden_seed=seed, seed=seed)
+        for test in _tests(result):
+            shown.update(ids(test.message_data, COURSE), ids(test.hint_data, COURSE))
+        return result
 
     flaky: dict[str, None] = {}  # every test found flaky, in order
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from autograde.compare import assert_close, assert_unchanged, check, fail
-from autograde.i18n import t
+from autograde.i18n import N_, t
 
 KEYS = ("xs", "h0", "Wx", "Wh", "b")
 
@@ -172,18 +172,19 @@ def _rnn_forward_hint(xs, h0, Wx, Wh, b):
     return hint
 
 
-NO_CARRY = ("Your gradients are those of a BPTT that does not carry the hidden gradient back: at step t, dh must be "
-            "dhs[:, t] PLUS the gradient that comes back from step t + 1 (dh_next = dt @ Wh.T, zeros at the last "
-            "step). Without it nothing that happened before the last step can be learned.")
-NO_SLOPE = ("Your gradients are those of a step without tanh: multiply the gradient arriving at h by tanh's "
-            "derivative first, dt = dh * (1 - h ** 2) with h = hs[:, t], then use dt for every product.")
-WRONG_SLOPE = ("Your gradients use 1 - h as the derivative of tanh; it is 1 - h ** 2 (h squared), with h = hs[:, t] "
-               "the step's output.")
-OWN_OUTPUT = ("Your dWh pairs each step's dt with that step's own output hs[:, t]. It must be the state that went "
-              "INTO the step: dWh += h_prev.T @ dt with h_prev = hs[:, t - 1], or h0 at t = 0.")
-NOT_TRANSPOSED = ("Your gradients are those of a BPTT that carries the hidden gradient back through Wh itself. "
-                  "h_t = tanh(... + h_prev @ Wh + ...), so going back it is the transpose: dh_next = dt @ Wh.T. "
-                  "Wh is square, so the shapes cannot tell.")
+# Hints reached through a loop or a lookup: N_ marks them for the course's catalogue.
+NO_CARRY = N_("Your gradients are those of a BPTT that does not carry the hidden gradient back: at step t, dh must be "
+               "dhs[:, t] PLUS the gradient that comes back from step t + 1 (dh_next = dt @ Wh.T, zeros at the last "
+               "step). Without it nothing that happened before the last step can be learned.")
+NO_SLOPE = N_("Your gradients are those of a step without tanh: multiply the gradient arriving at h by tanh's "
+               "derivative first, dt = dh * (1 - h ** 2) with h = hs[:, t], then use dt for every product.")
+WRONG_SLOPE = N_("Your gradients use 1 - h as the derivative of tanh; it is 1 - h ** 2 (h squared), with h = hs[:, t] "
+                  "the step's output.")
+OWN_OUTPUT = N_("Your dWh pairs each step's dt with that step's own output hs[:, t]. It must be the state that went "
+                 "INTO the step: dWh += h_prev.T @ dt with h_prev = hs[:, t - 1], or h0 at t = 0.")
+NOT_TRANSPOSED = N_("Your gradients are those of a BPTT that carries the hidden gradient back through Wh itself. "
+                     "h_t = tanh(... + h_prev @ Wh + ...), so going back it is the transpose: dh_next = dt @ Wh.T. "
+                     "Wh is square, so the shapes cannot tell.")
 NO_DH0 = ("Your gradient of h0 is all zeros, but h0 feeds the first step: dh0 is the dh_next left after step 0, "
           "(dt @ Wh.T) at t = 0.")
 
@@ -224,12 +225,12 @@ def _backward_shape_hint(key):
 
 KERAS_ORDER = ("i = sigmoid(z[:, :H]), f = sigmoid(z[:, H:2*H]), g = tanh(z[:, 2*H:3*H]), "
                "o = sigmoid(z[:, 3*H:]).")
-TEXTBOOK_ORDER = ("Your h and c are those of an LSTM that reads the four blocks of z in the order f, g, i, o, the "
-                  "textbook's (밑바닥부터 시작하는 딥러닝 2). Keras stores them in the order i, f, g, o: "
-                  "i = sigmoid(z[:, :H]), f = sigmoid(z[:, H:2*H]), g = tanh(z[:, 2*H:3*H]), o = sigmoid(z[:, 3*H:]).")
-TF1_ORDER = ("Your h and c are those of an LSTM that reads the four blocks of z in the order i, g, f, o, the order "
-             "of TensorFlow 1's LSTMCell. Keras stores them in the order i, f, g, o: i = sigmoid(z[:, :H]), "
-             "f = sigmoid(z[:, H:2*H]), g = tanh(z[:, 2*H:3*H]), o = sigmoid(z[:, 3*H:]).")
+TEXTBOOK_ORDER = N_("Your h and c are those of an LSTM that reads the four blocks of z in the order f, g, i, o, the "
+                     "textbook's (밑바닥부터 시작하는 딥러닝 2). Keras stores them in the order i, f, g, o: "
+                     "i = sigmoid(z[:, :H]), f = sigmoid(z[:, H:2*H]), g = tanh(z[:, 2*H:3*H]), o = sigmoid(z[:, 3*H:]).")
+TF1_ORDER = N_("Your h and c are those of an LSTM that reads the four blocks of z in the order i, g, f, o, the order "
+                "of TensorFlow 1's LSTMCell. Keras stores them in the order i, f, g, o: i = sigmoid(z[:, :H]), "
+                "f = sigmoid(z[:, H:2*H]), g = tanh(z[:, 2*H:3*H]), o = sigmoid(z[:, 3*H:]).")
 OTHER_ORDER = ("Your h and c are those of an LSTM that reads the four blocks of z in the order {order}. Keras "
                "stores them in the order i, f, g, o: {keras}")
 NAMED_ORDERS = {"fgio": TEXTBOOK_ORDER, "igfo": TF1_ORDER}

@@ -112,7 +112,9 @@ def _course(tmp_path: Path, grader: str) -> Path:
 GRADER = '''
     import pytest
     from autograde.compare import check, fail
-    from autograde.i18n import t
+    from autograde.i18n import N_, t
+
+    KNOWN = {"sub": N_("Subtracted?")}
 
     @pytest.mark.hint("Add the two numbers.")
     def test_add(student, reference):
@@ -127,8 +129,9 @@ GRADER = '''
 def test_the_course_texts_are_found_where_graders_write_them_and_f_strings_are_reported(tmp_path):
     course = find_course(_course(tmp_path, GRADER))
     found, bad = catalogues.course_messages(course)
-    assert {f.id for f in found} == {"Add the two numbers.", "Use +, not -.", "1 + 1 is 2.", "{n} calls failed."}
-    assert [str(b) for b in bad] == ['graders/test_demo.py:12: an f-string message cannot be translated; '
+    assert {f.id for f in found} == {"Add the two numbers.", "Use +, not -.", "1 + 1 is 2.", "{n} calls failed.",
+                                     "Subtracted?"}
+    assert [str(b) for b in bad] == ['graders/test_demo.py:14: an f-string message cannot be translated; '
                                      'write it as t("... {name}", name=...)']
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from typing import Callable
 
+import pytest
 from rich.console import Console
 
 from autograde.config import Course
@@ -151,7 +152,7 @@ def test_the_whole_course_validates_through_the_cli(monkeypatch):  # type: ignor
     assert done.exit_code == 0, done.output
     assert "every grader passed validation" in done.output
     rows = [line for line in done.output.splitlines() if line.startswith("│")]
-    assert len(rows) == 8 and all(" ok " in row for row in rows)
+    assert len(rows) == 10 and all(" ok " in row for row in rows)
 
 
 UNTRANSLATED_TEST = '''
@@ -174,3 +175,38 @@ def test_with_a_language_a_grader_whose_text_is_not_translated_fails(make_small_
                 if "the kink belongs" in text)
     assert _only(report).failures == (
         f"ko: graders/test_activations.py:{line}: not translated: 'relu(0) is 0: the kink belongs to the flat side.'",)
+
+
+LOOKED_UP_TEST = '''
+
+from autograde.i18n import N_
+
+SAID = {"always": MARK("Said through a helper, where the extractor cannot see it.")}
+
+
+def _said(key):
+    return SAID[key]
+
+
+@pytest.mark.points(1)
+def test_said_through_a_helper(student):
+    fail(_said("always"))
+'''
+
+
+@pytest.mark.parametrize("mark", ["", "N_"])
+def test_with_a_language_a_text_said_where_extraction_cannot_see_it_fails_until_marked(
+        make_small_course: MakeCourse, mark: str):
+    """A text that reaches a message through a helper is never extracted, so never
+    translated, whatever the catalogue holds: validate --lang says so from what the tests
+    said; marked with N_, it is extracted and the catalogue check takes over."""
+    said = "Said through a helper, where the extractor cannot see it."
+    unseen = ("test_activations.py said a text that `autograde i18n update` does not find, so it is never "
+              "translated (mark it N_(...) where it is defined): ")
+    course = make_small_course(extra_grader=LOOKED_UP_TEST.replace("MARK", mark))
+    shutil.copytree(ROOT / "locale", course.root / "locale", dirs_exist_ok=True)
+    line = next(i for i, text in enumerate(course.grader("activations").read_text().splitlines(), start=1)
+                if said in text)
+    failures = _only(validate(course=course, exercises=["activations"], language="ko")).failures
+    assert (f"ko: {unseen}{said!r}" in failures) == (mark == "")
+    assert (f"ko: graders/test_activations.py:{line}: not translated: {said!r}" in failures) == (mark == "N_")

@@ -83,8 +83,10 @@ class _Messages:
     """What a grader says, read from its syntax tree.
 
     Messages are in these places: the first argument of ``fail``, ``not_attempted``, ``t``,
-    ``course`` and ``hint`` (the marker), ``hint=``, ``what=`` and ``reason=`` arguments,
-    ``assert``'s message, and what a function whose name says ``hint`` returns. There a string constant is a message id; a module-level constant (or a
+    ``course``, ``hint`` (the marker) and ``N_`` (gettext's marker, for a text that reaches a
+    message position by a way the syntax tree does not show: a loop over hints, a lookup),
+    ``hint=``, ``what=`` and ``reason=`` arguments, ``assert``'s message, and what a function
+    whose name says ``hint`` returns. There a string constant is a message id; a module-level constant (or a
     dict, list or tuple of them) named there is read where it is defined; an f-string or a
     ``+`` of strings is reported, since its English is known only when it runs.
     """
@@ -99,7 +101,7 @@ class _Messages:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                if name in ("fail", "t", "hint", "course", "not_attempted") and node.args:
+                if name in ("fail", "t", "hint", "course", "not_attempted", "N_") and node.args:
                     self.message(node.args[0])
                 for keyword in node.keywords:
                     if keyword.arg in ("hint", "what", "reason"):

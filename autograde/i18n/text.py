@@ -125,6 +125,21 @@ def from_data(data: Any) -> Any:
     return data
 
 
+def ids(data: Any, domain: str) -> set[str]:
+    """The message ids of ``domain`` in a message's JSON form (:func:`to_data`), nested ones
+    included: what a result document asks that domain's catalogue to translate."""
+    found: set[str] = set()
+    if isinstance(data, dict) and "id" in data:
+        if data.get("domain", OURS) == domain:
+            found.add(data["id"])
+        for value in data.get("args", {}).values():
+            found |= ids(value, domain)
+    elif isinstance(data, dict) and "join" in data:
+        for part in data["join"]:
+            found |= ids(part, domain)
+    return found
+
+
 def placeholders(template: str) -> set[str]:
     """The named fields of a template (``{call}``, ``{limit:g}`` -> call, limit)."""
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from autograde.compare import assert_close, assert_no_warnings, assert_unchanged, check, expect_raises, fail
+from autograde.compare import (assert_close, assert_no_warnings, assert_unchanged, central_differences, check,
+                               expect_raises, fail, relative_error)
 from autograde.datasets import load_digits
 from autograde.i18n import t
 
@@ -58,24 +59,10 @@ def _problem(rng, n=N, d=D, hidden=H, classes=C):
             return params, X, y
 
 
-def _numerical(reference, params, X, y, activation, h=1e-5):
-    """Central differences of the reference's (trusted, exact) loss."""
-    grads = {}
-    for key in KEYS:
-        grad = np.zeros_like(params[key])
-        for index in np.ndindex(grad.shape):
-            plus = {k: v.copy() for k, v in params.items()}
-            minus = {k: v.copy() for k, v in params.items()}
-            plus[key][index] += h
-            minus[key][index] -= h
-            grad[index] = (reference.loss(plus, X, y, activation) - reference.loss(minus, X, y, activation)) / (2 * h)
-        grads[key] = grad
-    return grads
-
-
-def _relative_error(a, b):
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return float(np.max(np.abs(a - b)) / max(float(np.max(np.abs(a) + np.abs(b))), 1e-12))
+def _numerical(reference, params, X, y, activation):
+    """Central differences of the reference's (trusted, exact) loss, parameter by parameter."""
+    return {key: central_differences(lambda value: reference.loss({**params, key: value}, X, y, activation),
+                                     params[key]) for key in KEYS}
 
 
 def _nan_hint(got, expected):
@@ -295,7 +282,7 @@ def test_gradients_match_numerical(student, reference, rng):
         numeric = _numerical(reference, params, X, y, activation)
         for key in KEYS:
             _same_shape(got[key], numeric[key], record.call, key, N)
-            error = _relative_error(got[key], numeric[key])
+            error = relative_error(got[key], numeric[key])
             if not error < BACKPROP_TOL:
                 fail(t("for {key} the relative error between your backprop gradient and the numerical "
                        "gradient of the loss is {error:.3g} (a correct backprop gives less than 1e-8; "
@@ -320,7 +307,7 @@ def test_numerical_gradients(student, reference, rng):
             expected = reference.numerical_gradients(params, X, y, activation, **kwargs)
             for key in KEYS:
                 _same_shape(got[key], expected[key], record.call, key, 4)
-                error = _relative_error(got[key], expected[key])
+                error = relative_error(got[key], expected[key])
                 if not error < NUMERICAL_TOL:
                     fail(t("for {key} your numerical gradient differs from the central difference by a "
                            "relative error of {error:.3g} (limit {limit:g}).", key=repr(key), error=error,

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
-from autograde.compare import assert_close, assert_unchanged, check, every_case, expect_raises, fail
+from autograde.compare import (assert_close, assert_unchanged, central_differences, check, every_case,
+                               expect_raises, fail, relative_error)
 from autograde.datasets import load_digits
 from autograde.i18n import t
 
@@ -72,25 +73,13 @@ def _pool_backward_as(dout, x, size, stride, tie="first", add=True):
     return dx
 
 
-def _relative_error(a, b):
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return float(np.max(np.abs(a - b)) / max(float(np.max(np.abs(a) + np.abs(b))), 1e-12))
-
-
-def _numerical(forward, args, index, dout, h=H_STEP):
+def _numerical(forward, args, index, dout):
     """Central differences of sum(forward(*args) * dout) with respect to args[index]."""
-    args = [np.array(a, dtype=np.float64) if isinstance(a, np.ndarray) else a for a in args]
-    param = args[index]
-    grad = np.zeros_like(param)
-    for idx in np.ndindex(param.shape):
-        old = param[idx]
-        param[idx] = old + h
-        plus = float(np.sum(forward(*args) * dout))
-        param[idx] = old - h
-        minus = float(np.sum(forward(*args) * dout))
-        param[idx] = old
-        grad[idx] = (plus - minus) / (2 * h)
-    return grad
+
+    def total(value):
+        return np.sum(forward(*args[:index], value, *args[index + 1:]) * dout)
+
+    return central_differences(total, args[index], h=H_STEP)
 
 
 def _array(value):
@@ -439,7 +428,7 @@ def _assert_numerical(record, numeric, names, hints):
         value = got[index]
         if not isinstance(value, np.ndarray) or value.shape != numeric[index].shape:
             assert_close(value, numeric[index], call=_in_result(record.call, index, name), hint=hint)
-        error = _relative_error(value, numeric[index])
+        error = relative_error(value, numeric[index])
         if not error < BACKWARD_TOL:
             fail(t("for {name} the relative error between your gradient and the numerical gradient of "
                    "sum(out * dout) is {error:.3g} (a correct one gives less than 1e-8; the limit is {limit:g}).\n"
@@ -749,7 +738,7 @@ def test_max_pool2d_backward_numerical(student, reference, rng):
     hint = _pool_grad_hint(dout, x, size, stride)
     if not isinstance(value, np.ndarray) or value.shape != x.shape:
         assert_close(value, numeric, call=record.call, hint=hint)
-    error = _relative_error(value, numeric)
+    error = relative_error(value, numeric)
     if not error < BACKWARD_TOL:
         fail(t("the relative error between your dx and the numerical gradient of sum(out * dout) is {error:.3g} "
                "(a correct one gives less than 1e-8; the limit is {limit:g}).", error=error, limit=BACKWARD_TOL),

@@ -6,7 +6,7 @@ import itertools
 import numpy as np
 import pytest
 
-from autograde.compare import assert_close, assert_unchanged, check, fail
+from autograde.compare import assert_close, assert_unchanged, central_differences, check, fail, relative_error
 from autograde.i18n import N_, t
 
 KEYS = ("xs", "h0", "Wx", "Wh", "b")
@@ -131,11 +131,6 @@ def _same(got, expected):
     except (TypeError, ValueError):
         return False
     return got.shape == np.shape(expected) and bool(np.allclose(got, expected, rtol=1e-6, atol=1e-9))
-
-
-def _relative_error(a, b):
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return float(np.max(np.abs(a - b)) / max(float(np.max(np.abs(a) + np.abs(b))), 1e-12))
 
 
 # ---------------------------------------------------------------------------- hints
@@ -414,20 +409,13 @@ def test_rnn_backward(student, reference, rng):
           hint=_bptt_hint(dhs, xs, h0, Wx, Wh, b))
 
 
-def _numerical(reference, dhs, arguments, h=1e-5):
+def _numerical(reference, dhs, arguments):
     """Central differences of sum(reference.rnn_forward(...) * dhs), argument by argument."""
-    grads = {}
-    for key in KEYS:
-        grad = np.zeros_like(arguments[key])
-        for index in np.ndindex(grad.shape):
-            plus = {k: v.copy() for k, v in arguments.items()}
-            minus = {k: v.copy() for k, v in arguments.items()}
-            plus[key][index] += h
-            minus[key][index] -= h
-            grad[index] = (np.sum(reference.rnn_forward(*plus.values()) * dhs)
-                           - np.sum(reference.rnn_forward(*minus.values()) * dhs)) / (2 * h)
-        grads[key] = grad
-    return grads
+
+    def total(key):
+        return lambda value: np.sum(reference.rnn_forward(**{**arguments, key: value}) * dhs)
+
+    return {key: central_differences(total(key), arguments[key]) for key in KEYS}
 
 
 @pytest.mark.points(2)
@@ -444,7 +432,7 @@ def test_rnn_backward_matches_numerical(student, reference, rng):
     for key in KEYS:
         if np.shape(got[key]) != numeric[key].shape:
             assert_close(got[key], numeric[key], call=record.call, what=t("your gradient of {key}", key=key))
-        error = _relative_error(got[key], numeric[key])
+        error = relative_error(got[key], numeric[key])
         if not error < NUMERICAL_TOL:
             fail(t("for {key} the relative error between your gradient and the numerical gradient of "
                    "sum(rnn_forward(...) * dhs) is {error:.3g} (a correct BPTT gives less than 1e-9; the limit is "

@@ -343,3 +343,15 @@ def test_not_attempted_says_what_is_still_to_do():
     with pytest.raises(NotAttempted) as caught:
         not_attempted("`GATES` is not filled in yet.")
     assert caught.value.text == "`GATES` is not filled in yet."
+
+
+def test_central_differences_of_a_cubic_leave_the_point_as_it_was():
+    from autograde.compare import central_differences, relative_error
+
+    x = np.array([[1.0, -2.0], [0.5, 3.0]])
+    before = x.copy()
+    grad = central_differences(lambda v: float(np.sum(v ** 3)), x, h=1e-4)
+    np.testing.assert_allclose(grad, 3 * x ** 2, rtol=1e-7)  # the error of a central difference is h**2 = 1e-8
+    assert np.array_equal(x, before)
+    assert relative_error(grad, 3 * x ** 2) < 1e-8
+    assert relative_error(2 * grad, grad) == pytest.approx(1 / 3)

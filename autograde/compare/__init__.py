@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterator, NoReturn, Union
 import numpy as np
 
 from autograde.compare import format as fmt
+from autograde.compare.numerical import central_differences, relative_error
 from autograde.errors import GradingFailure, NotAttempted, StudentException, ToleranceError
 from autograde.i18n.text import Join, Message, Text, course, lines, say
 

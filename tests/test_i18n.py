@@ -142,10 +142,12 @@ def test_update_then_translate_then_compile_makes_check_pass_and_grading_read_it
     po = root / "locale" / "ko" / "LC_MESSAGES" / "course.po"
     assert written == [po, po.with_suffix(".mo")]
     problems = [p.why for p in catalogues.check(COURSE, "ko", course)]
-    assert problems == ["not translated: 'Add the two numbers.'", "not translated: 'Use +, not -.'",
-                        "not translated: '1 + 1 is 2.'", "not translated: '{n} calls failed.'"]
+    assert problems == ["not translated: 'Subtracted?'", "not translated: 'Add the two numbers.'",
+                        "not translated: 'Use +, not -.'", "not translated: '1 + 1 is 2.'",
+                        "not translated: '{n} calls failed.'"]
     text = po.read_text(encoding="utf-8")
-    for english, korean in (("Add the two numbers.", "두 수를 더하세요."), ("Use +, not -.", "-가 아니라 +를 쓰세요."),
+    for english, korean in (("Subtracted?", "뺐나요?"), ("Add the two numbers.", "두 수를 더하세요."),
+                            ("Use +, not -.", "-가 아니라 +를 쓰세요."),
                             ("1 + 1 is 2.", "1 + 1은 2입니다."), ("{n} calls failed.", "{m}번의 호출이 실패했습니다.")):
         text = text.replace(f'msgid "{english}"\nmsgstr ""', f'msgid "{english}"\nmsgstr "{korean}"')
     po.write_text(text, encoding="utf-8")

@@ -192,4 +192,4 @@ def test_the_i18n_commands_run_through_the_cli(tmp_path):
     assert run.exit_code == 0 and "course.po" in run.output
     run = runner.invoke(main, ["i18n", "check", "--course", str(root)])
     assert run.exit_code == 1
-    assert run.output.splitlines()[-1] == "4 problem(s) in the ko catalogue of course"
+    assert run.output.splitlines()[-1] == "5 problem(s) in the ko catalogue of course"

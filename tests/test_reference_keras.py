@@ -4,15 +4,14 @@ The graders compare learners with ``solutions/convolution.py`` and ``solutions/r
 here those references are compared with Keras itself: real ``keras.layers`` with the same
 weights (NCHW images and ``(F, C, kh, kw)`` kernels transposed to Keras' NHWC and
 ``(kh, kw, C, F)``), and TensorFlow's automatic differentiation for the backward passes
-(the gradient of ``sum(out * dout)``). Keras computes in float64 here (``floatx``), so
-the two agree to rounding.
+(the gradient of ``sum(out * dout)``). Every Keras layer here computes in float64, so the
+two agree to rounding.
 """
 
 from __future__ import annotations
 
 import importlib.util
 from types import ModuleType
-from typing import Iterator
 
 import numpy as np
 import pytest
@@ -23,6 +22,7 @@ tf = pytest.importorskip("tensorflow", reason="TensorFlow is the keras extra: pi
 keras = pytest.importorskip("keras")
 
 TOL = {"rtol": 1e-9, "atol": 1e-11}
+F64 = {"dtype": "float64"}  # every layer's: a global floatx would depend on what ran before in the session
 
 
 def _solution(name: str) -> ModuleType:
@@ -31,14 +31,6 @@ def _solution(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(scope="module", autouse=True)
-def float64() -> Iterator[None]:
-    before = keras.config.floatx()
-    keras.config.set_floatx("float64")
-    yield
-    keras.config.set_floatx(before)
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +54,8 @@ def nchw(x: np.ndarray) -> np.ndarray:
 def _conv_layers(w: np.ndarray, b: np.ndarray, stride: int, pad: int) -> keras.Sequential:
     """Keras' Conv2D after zero padding: ``padding="same"`` cannot say every ``pad``."""
     F, C, kh, kw = w.shape
-    conv = keras.layers.Conv2D(F, (kh, kw), strides=stride, padding="valid")
-    model = keras.Sequential([keras.layers.ZeroPadding2D(pad), conv])
+    conv = keras.layers.Conv2D(F, (kh, kw), strides=stride, padding="valid", **F64)
+    model = keras.Sequential([keras.layers.ZeroPadding2D(pad, **F64), conv])
     model.build((None, None, None, C))
     conv.set_weights([w.transpose(2, 3, 1, 0), b])  # (F, C, kh, kw) -> (kh, kw, C, F)
     return model
@@ -116,7 +108,7 @@ def test_max_pooling_and_its_backward_agree_with_keras(conv, size, stride):
     x = rng.normal(size=(2, 3, 7, 8))  # continuous values: no ties, where frameworks may differ
     xt = tf.Variable(nhwc(x))
     with tf.GradientTape() as tape:
-        out = keras.layers.MaxPooling2D(size, strides=stride)(xt)
+        out = keras.layers.MaxPooling2D(size, strides=stride, **F64)(xt)
         dout = rng.normal(size=tuple(out.shape))
         total = tf.reduce_sum(out * dout)
     np.testing.assert_allclose(conv.max_pool2d(x, size=size, stride=stride), nchw(out), **TOL)
@@ -127,7 +119,7 @@ def test_max_pooling_and_its_backward_agree_with_keras(conv, size, stride):
 def test_batch_normalisation_and_its_backward_agree_with_keras_in_training_mode(conv):
     rng = np.random.default_rng(11)
     x, gamma, beta = rng.normal(2.0, 3.0, size=(7, 5)), rng.normal(size=5), rng.normal(size=5)
-    layer = keras.layers.BatchNormalization(epsilon=1e-3)
+    layer = keras.layers.BatchNormalization(epsilon=1e-3, **F64)
     layer.build((None, 5))
     layer.gamma.assign(gamma)
     layer.beta.assign(beta)
@@ -149,7 +141,7 @@ N, T, D, H = 3, 5, 4, 6
 
 
 def _lstm(rng: np.random.Generator, **options: object) -> tuple[keras.layers.LSTM, list[np.ndarray]]:
-    layer = keras.layers.LSTM(H, **options)
+    layer = keras.layers.LSTM(H, **options, **F64)
     layer.build((None, None, D))
     weights = [rng.normal(0.0, 0.5, size=w.shape) for w in layer.get_weights()]  # kernel, recurrent_kernel, bias
     layer.set_weights(weights)
@@ -182,7 +174,7 @@ def test_lstm_forward_is_keras_lstm_with_return_sequences(rec):
 
 def test_rnn_forward_and_backward_agree_with_keras_simple_rnn(rec):
     rng = np.random.default_rng(3)
-    layer = keras.layers.SimpleRNN(H, return_sequences=True)
+    layer = keras.layers.SimpleRNN(H, return_sequences=True, **F64)
     layer.build((None, None, D))
     Wx, Wh, b = rng.normal(0.0, 0.5, size=(D, H)), rng.normal(0.0, 0.5, size=(H, H)), rng.normal(size=H)
     layer.set_weights([Wx, Wh, b])
@@ -203,7 +195,7 @@ def test_rnn_forward_and_backward_agree_with_keras_simple_rnn(rec):
 def test_embedding_and_its_backward_agree_with_keras_embedding(rec):
     rng = np.random.default_rng(4)
     V, E = 7, 3
-    layer = keras.layers.Embedding(V, E)
+    layer = keras.layers.Embedding(V, E, **F64)
     layer.build((None, None))
     W = rng.normal(size=(V, E))
     layer.set_weights([W])

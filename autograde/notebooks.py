@@ -133,7 +133,8 @@ else:
     axes[0, 0].set_title(f"the digit {labels[0]}")
     axes[1, 0].axis("off")
     for k, name in enumerate(names):
-        axes[0, k + 1].imshow(maps[0, k], cmap="RdBu_r")
+        limit = np.abs(maps[0, k]).max()  # white is 0: red where the filter responds, blue against it
+        axes[0, k + 1].imshow(maps[0, k], cmap="RdBu_r", vmin=-limit, vmax=limit)
         axes[0, k + 1].set_title(f"conv2d: {name}")
         axes[1, k + 1].imshow(pooled[0, k], cmap="Reds")
         axes[1, k + 1].set_title("ReLU, then max_pool2d")
@@ -145,14 +146,17 @@ else:
 ''',
     "recurrent": '''\
 # The hidden state over time: your rnn_forward and lstm_forward read one pulse at t = 0,
-# then zeros. Each row is a hidden unit, each column a time step: how long is the pulse
-# remembered? (Try a larger Wh: the RNN saturates; a smaller one: it forgets at once.)
+# then zeros. Each row is a hidden unit, each column a time step. The RNN forgets the pulse
+# within a few steps (its state is multiplied by Wh and squashed at every step: the same
+# product makes gradients vanish); the LSTM's cell state is only multiplied by the forget
+# gate, so it remembers longer. Try a larger Wh (scale 2.0 instead of 0.5): the RNN saturates.
 rng = np.random.default_rng(0)
 D, H, T = 3, 8, 30
 xs = np.zeros((1, T, D))
 xs[0, 0] = 3.0
-Wx, Wh, b = rng.normal(0.0, 0.5, (D, H)), rng.normal(0.0, 1.0 / np.sqrt(H), (H, H)), np.zeros(H)
-Wx4, Wh4, b4 = rng.normal(0.0, 0.5, (D, 4 * H)), rng.normal(0.0, 1.0 / np.sqrt(H), (H, 4 * H)), np.zeros(4 * H)
+scale = 0.5
+Wx, Wh, b = rng.normal(0.0, 0.5, (D, H)), rng.normal(0.0, scale / np.sqrt(H), (H, H)), np.zeros(H)
+Wx4, Wh4, b4 = rng.normal(0.0, 0.5, (D, 4 * H)), rng.normal(0.0, scale / np.sqrt(H), (H, 4 * H)), np.zeros(4 * H)
 b4[H:2 * H] = 1.0  # the forget gate's bias starts at 1, as in Keras (unit_forget_bias)
 try:
     import matplotlib.pyplot as plt

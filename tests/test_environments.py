@@ -73,6 +73,30 @@ def test_reference_solutions_get_full_marks_from_a_venv_inside_the_course(tmp_pa
     assert {t["status"] for e in result["exercises"] for t in e["tests"]} == {"passed"}
 
 
+FRESH_AFTER_A_BIG_PRELOAD = """
+import importlib, pkgutil, sys
+import numpy
+sys.modules["hypothesis"] = None  # NumPy's test dependency, which a fresh venv does not have
+for module in pkgutil.iter_modules(numpy.__path__):  # what TensorFlow's import leaves unimported, it leaves
+    if not module.name.startswith("_") and module.name not in ("conftest", "distutils", "f2py", "matlib", "tests"):
+        importlib.import_module("numpy." + module.name)
+from autograde.sandbox.selftest import fresh_module
+name = fresh_module()
+importlib.import_module(name)
+print(name)
+"""
+
+
+def test_the_self_tests_fresh_import_needs_nothing_but_numpy() -> None:
+    """After a preload that imports most of NumPy, as TensorFlow does, the self-test's fresh
+    module still imports where NumPy's optional test dependency is missing: numpy.conftest
+    (which imports hypothesis) had been chosen, and a fresh venv stopped every grading run
+    that preloads TensorFlow with exit 2."""
+    done = _run(Path(sys.executable), "-c", FRESH_AFTER_A_BIG_PRELOAD)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in ("numpy.tests", "numpy.matlib")
+
+
 # ---------------------------------------------------------------------- a broken environment
 
 

@@ -22,17 +22,26 @@ from autograde.sandbox import protocol
 from autograde.sandbox.isolation import View
 
 # NumPy submodules that NumPy's own import does not load, cheapest first: one of them is
-# the probe's proof that a module can still be imported from disk inside the sandbox.
-_FRESH = ("numpy.typing", "numpy.polynomial", "numpy.fft", "numpy.ma")
+# the probe's proof that a module can still be imported from disk inside the sandbox. A
+# preload such as TensorFlow imports most of them, hence the long list; the last two are
+# what TensorFlow leaves (an empty test package, and matlib).
+_FRESH = ("numpy.typing", "numpy.polynomial", "numpy.fft", "numpy.ma", "numpy.ctypeslib", "numpy.rec",
+          "numpy.strings", "numpy.char", "numpy.exceptions", "numpy.dtypes", "numpy.version", "numpy.tests",
+          "numpy.matlib")
+# Submodules whose import needs what a plain installation lacks: numpy.conftest imports
+# hypothesis (a test dependency), numpy.distutils and numpy.f2py build tools. Probing one
+# of them would blame the sandbox for a missing optional package.
+_NOT_PLAIN = ("numpy.conftest", "numpy.distutils", "numpy.f2py")
 
 
 def fresh_module() -> str:
-    """A module of the installation that this process has not imported ('' if none)."""
+    """A module of the installation that this process has not imported and that imports
+    with NumPy alone ('' if none)."""
     import numpy
 
     names = [f"numpy.{m.name}" for m in pkgutil.iter_modules(numpy.__path__) if not m.name.startswith("_")]
     for name in (*_FRESH, *sorted(names)):
-        if name not in sys.modules and importlib.util.find_spec(name) is not None:
+        if name not in sys.modules and name not in _NOT_PLAIN and importlib.util.find_spec(name) is not None:
             return name
     return ""
 

@@ -49,6 +49,14 @@ def test_every_exercise_has_at_least_five_mutants():
     assert all(n >= 5 for n in counts.values()), counts
 
 
+def test_the_cnn_and_rnn_exercises_keep_fifteen_mutants_and_three_variants():
+    """What their curriculum asked of them: the mistakes learners make with im2col, BPTT and
+    gates are many, and a correct answer comes in many styles."""
+    for exercise in ("convolution", "recurrent"):
+        assert len([m for m in MUTANTS if m.exercise == exercise]) >= 15, exercise
+        assert len([v for v in VARIANTS if v.parent.name == exercise]) >= 3, exercise
+
+
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.label)
 def test_mutant_loses_points_on_its_test(grade_sources, mutant):
     result = grade_sources({mutant.exercise: mutant.applied_to(solution_source(mutant.exercise))}, hidden=True)

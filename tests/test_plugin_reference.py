@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from autograde import loaders
+from autograde import loaders, validate
 from autograde.config import Course, find_course
 from autograde.errors import ConfigError
 from autograde.grading import GradingSession
@@ -99,24 +99,22 @@ def test_mutant_loses_the_same_points_with_the_same_messages(sessions: tuple[Gra
     assert _verdicts(replayed) == _verdicts(real)
 
 
-def _subjects(exercises: tuple[str, ...]) -> list[tuple[str, str]]:
-    """``(exercise, "variant/NAME" or "mutant/NAME")`` for every correct and wrong answer kept
-    beside the graders of ``exercises``."""
-    graders = ROOT / "graders"
-    return [(e, f"{kind}/{path.stem}") for e in exercises for kind in ("variants", "mutants")
-            for path in sorted((graders / kind / e).glob("*.py"))]
+_COURSE = find_course(ROOT)
+# Every correct and wrong answer kept beside their graders: (exercise, label, source).
+_ANSWERS = [(v.parent.name, f"variant:{v.stem}", v.read_text(encoding="utf-8"))
+            for e in TRAINED for v in validate.variants(_COURSE, e)] + \
+           [(m.exercise, f"mutant:{m.name}", m.applied_to(solution_source(m.exercise)))
+            for e in TRAINED for m in validate.mutants(_COURSE, e)]
 
 
-@pytest.mark.parametrize("exercise, subject", _subjects(TRAINED), ids=lambda v: v.replace("/", ":"))
+@pytest.mark.parametrize("exercise, label, source", _ANSWERS, ids=[label for _, label, _ in _ANSWERS])
 def test_every_answer_of_a_training_exercise_grades_the_same_from_the_recording(
-        sessions: tuple[GradingSession, GradingSession], tmp_path: Path, exercise: str, subject: str) -> None:
-    kind, name = subject.split("/")
-    text = (ROOT / "graders" / kind / exercise / f"{name}.py").read_text(encoding="utf-8")
-    source = text if kind == "variants" else solution_source(exercise) + "\n\n" + text
+        sessions: tuple[GradingSession, GradingSession], tmp_path: Path, exercise: str, label: str,
+        source: str) -> None:
     (tmp_path / f"{exercise}.py").write_text(source, encoding="utf-8")
     real, replayed = (session.grade(loaders.load(tmp_path), exercises=[exercise]) for session in sessions)
     assert _verdicts(replayed) == _verdicts(real)
-    if kind == "variants":  # a mutant may lose only hidden tests, which a bundle has none of
+    if label.startswith("variant:"):  # a mutant may lose only hidden tests, which a bundle has none of
         assert replayed.score == replayed.max_score > 0
 
 

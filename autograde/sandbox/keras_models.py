@@ -30,25 +30,41 @@ def convert(value: Any) -> Any:
     return value
 
 
+# The settings a layer's description carries, read from its get_config(): plain values only.
+SETTINGS = ("units", "rate", "use_bias", "filters", "kernel_size", "strides", "padding", "data_format",
+            "dilation_rate", "groups", "pool_size", "keepdims", "axis", "epsilon", "momentum", "center", "scale",
+            "input_dim", "output_dim", "mask_zero", "return_sequences", "return_state", "go_backwards", "stateful",
+            "zero_output_for_mask", "reset_after", "recurrent_activation", "renorm", "synchronized")
+REGULARIZERS = ("kernel_regularizer", "bias_regularizer", "activity_regularizer", "recurrent_regularizer",
+                "embeddings_regularizer", "beta_regularizer", "gamma_regularizer")
+
+
 def describe(model: Any) -> dict[str, Any]:
     """Layers (class, the settings that matter, parameter counts, weights), input shape and
     compile settings of ``model``, as plain data."""
     layers = []
     for layer in model.layers:
+        try:
+            config = layer.get_config()
+        except Exception:  # a custom layer without get_config: described by its class alone
+            config = {}
+        config = config if isinstance(config, dict) else {}
         settings: dict[str, Any] = {}
-        for key in ("units", "rate", "use_bias"):
-            value = getattr(layer, key, None)
-            if isinstance(value, (bool, int, float, np.integer, np.floating)):
-                settings[key] = value.item() if isinstance(value, np.generic) else value
+        for key in SETTINGS:
+            value = _plain(config[key] if key in config else getattr(layer, key, None))
+            if value is not None:
+                settings[key] = value
         activation = getattr(layer, "activation", None)
         if activation is not None:
             settings["activation"] = str(getattr(activation, "__name__", type(activation).__name__))
+        regularizers = {key: _regularizer(config[key]) for key in REGULARIZERS if config.get(key) is not None}
         weights = [np.array(w) for w in layer.get_weights()] if model.built else []
         layers.append({
             "class": type(layer).__name__,
             "module": str(type(layer).__module__),
             "name": str(layer.name),
             "settings": settings,
+            "regularizers": regularizers,
             "params": int(sum(w.size for w in weights)),
             "weights": weights,
         })
@@ -63,6 +79,29 @@ def describe(model: Any) -> dict[str, Any]:
         "layers": layers,
         "compile": _compile(model),
     }
+
+
+def _plain(value: Any) -> Any:
+    """A setting as plain data (tuples of numbers become lists), or None for anything else."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (int, np.integer)) for v in value):
+        return [int(v) for v in value]
+    return None
+
+
+def _regularizer(config: Any) -> dict[str, Any]:
+    """``{"class": "L2", "l1": 0.0, "l2": 0.0001}`` from a serialised regulariser."""
+    if not isinstance(config, dict):
+        return {"class": type(config).__name__}
+    inner = config.get("config") if isinstance(config.get("config"), dict) else {}
+    described: dict[str, Any] = {"class": str(config.get("class_name")), "module": str(config.get("module"))}
+    for key in ("l1", "l2"):
+        if isinstance(inner.get(key), (int, float)):
+            described[key] = float(inner[key])
+    return described
 
 
 def _compile(model: Any) -> dict[str, Any] | None:

@@ -291,3 +291,17 @@ def test_the_token_order_task_cannot_be_solved_from_a_bag_of_words():
     bag = LogisticRegression(max_iter=1000).fit(counts, y).score(test_counts, test_y)
     assert bag < 0.56
     assert np.array_equal(np.argmax(test_x == 1, axis=1) < np.argmax(test_x == 2, axis=1), test_y == 1)
+
+
+def test_a_functional_model_with_a_branch_or_an_operation_is_refused():
+    inputs = keras.Input((4,))
+    branched = keras.Model(inputs, L.Add()([L.Dense(3)(inputs), L.Dense(3)(inputs)]))
+    with pytest.raises(GradingFailure, match="not a chain of layers"):
+        models.read(describe(branched))
+    inputs = keras.Input((5, 3))
+    sliced = keras.Model(inputs, L.Dense(1)(L.LSTM(4, return_sequences=True)(inputs)[:, -1, :]))
+    with pytest.raises(GradingFailure, match="layer 2 of your model is a layer of class GetItem"):
+        models.read(describe(sliced))
+    inputs = keras.Input((5, 3))
+    chained = keras.Model(inputs, L.Dense(1)(L.LSTM(4)(inputs)))
+    assert models.read(describe(chained)).layer_classes() == ["LSTM", "Dense"]

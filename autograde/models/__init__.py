@@ -166,6 +166,12 @@ def read(value: Any, *, call: str | None = None) -> ModelSpec:
     if not (isinstance(value, dict) and value.get(MARK) == 1):
         fail(say("your function returned {type}, not a Keras model.", type=type(value).__name__), call=call,
              hint=say("Return the model object itself (for example the keras.Sequential you built)."))
+    if value.get("chain") is False:
+        fail(say("your model is not a chain of layers: some layer takes its input from another than the layer "
+                 "before it (a branch, a shared layer or a skip connection). The grader computes models whose layers "
+                 "follow one another."), call=call,
+             hint=say("Build the model as keras.Sequential([...]), or in the functional API with each layer called "
+                      "on the output of the one before."))
     layers = []
     for i, raw in enumerate(_list(value.get("layers"), call)):
         layers.append(_layer(i, raw, call))
@@ -204,8 +210,8 @@ def _layer(i: int, raw: Any, call: str | None) -> LayerSpec:
     if cls not in LAYERS or not module.startswith("keras."):
         what = (say("a Lambda layer") if cls == "Lambda"
                 else say("a layer of class {cls} (from {module})", cls=cls, module=module))
-        fail(say("layer {index} of your model is {what}. The grader accepts only Keras' built-in layers {layers}, and "
-                 "never runs custom layer code.", index=i, what=what, layers=", ".join(sorted(LAYERS))), call=call,
+        fail(say("layer {index} of your model is {what}. The grader accepts only these built-in Keras layers: "
+                 "{layers}; it never runs custom layer code.", index=i, what=what, layers=", ".join(sorted(LAYERS))), call=call,
              hint=say("Build the model from Keras' built-in layers only (keras.layers.Conv2D, Dense, LSTM, ...), "
                       "with activations given by name."))
     settings = raw.get("settings") if isinstance(raw.get("settings"), dict) else {}
@@ -279,7 +285,9 @@ def _setting(i: int, cls: str, key: str, settings: dict, call: str | None) -> An
                  "{wanted}.", index=i, cls=cls, setting=key, value=repr(value), wanted=say(wanted)), call=call)
     if key == "recurrent_activation":
         return _activation(i, cls, key, value, call)
-    return float(value) if key in ("rate", "epsilon", "momentum") else tuple(value) if isinstance(value, list) else value
+    if key in ("rate", "epsilon", "momentum"):
+        return float(value)
+    return tuple(value) if isinstance(value, list) else value
 
 
 REGULARIZER_CLASSES = ("L1", "L2", "L1L2")

@@ -42,8 +42,12 @@ REGULARIZERS = ("kernel_regularizer", "bias_regularizer", "activity_regularizer"
 def describe(model: Any) -> dict[str, Any]:
     """Layers (class, the settings that matter, parameter counts, weights), input shape and
     compile settings of ``model``, as plain data."""
+    # A functional model's operations include what is not a layer (x[:, -1] becomes GetItem):
+    # described too, so that the grader refuses it instead of computing a model without it.
+    operations = getattr(model, "operations", None)
+    steps = list(operations) if isinstance(operations, list) else list(model.layers)
     layers = []
-    for layer in model.layers:
+    for layer in steps:
         try:
             config = layer.get_config()
         except Exception:  # a custom layer without get_config: described by its class alone
@@ -58,7 +62,7 @@ def describe(model: Any) -> dict[str, Any]:
         if activation is not None:
             settings["activation"] = str(getattr(activation, "__name__", type(activation).__name__))
         regularizers = {key: _regularizer(config[key]) for key in REGULARIZERS if config.get(key) is not None}
-        weights = [np.array(w) for w in layer.get_weights()] if model.built else []
+        weights = [np.array(w) for w in layer.get_weights()] if model.built and hasattr(layer, "get_weights") else []
         layers.append({
             "class": type(layer).__name__,
             "module": str(type(layer).__module__),
@@ -68,6 +72,7 @@ def describe(model: Any) -> dict[str, Any]:
             "params": int(sum(w.size for w in weights)),
             "weights": weights,
         })
+
     input_shape = None
     if model.built and getattr(model, "inputs", None):
         input_shape = [None if d is None else int(d) for d in model.inputs[0].shape]
@@ -77,8 +82,23 @@ def describe(model: Any) -> dict[str, Any]:
         "built": bool(model.built),
         "input_shape": input_shape,
         "layers": layers,
+        "chain": operations is None or _chain(steps),
         "compile": _compile(model),
     }
+
+
+def _chain(operations: list[Any]) -> bool:
+    """Whether each operation of a functional model takes its one input from the one before."""
+    try:
+        for previous, operation in zip(operations, operations[1:]):
+            nodes = operation._inbound_nodes
+            if len(nodes) != 1:
+                return False
+            if [t._keras_history.operation for t in nodes[0].input_tensors] != [previous]:
+                return False
+    except (AttributeError, IndexError):  # another Keras' internals: say it is not a chain
+        return False
+    return True
 
 
 def _plain(value: Any) -> Any:

@@ -66,6 +66,9 @@ FORMULAS: dict[tuple[str, str], str] = {
     ("recurrent", "clip_grads"):
         r"\mathbf{g} \leftarrow \mathbf{g} \cdot \frac{\mathrm{max\_norm}}{\lVert \mathbf{g} \rVert} \quad "
         r"\text{when } \lVert \mathbf{g} \rVert > \mathrm{max\_norm}",
+    ("keras_deep", "make_windows"):
+        r"X_t = (s_t, s_{t+1}, \dots, s_{t+w-1}), \qquad y_t = s_{t+w+h-1}, \qquad "
+        r"t = 0, \dots, n - w - h",
 }
 
 # Plots drawn from the learner's own functions. Each is guarded: until the functions work,
@@ -172,6 +175,36 @@ else:
         ax.set_xlabel("time step t")
     axes[0].set_ylabel("hidden unit")
     fig.colorbar(image, ax=list(axes))
+    plt.show()
+''',
+    "keras_deep": '''\
+# Windows for forecasting (시계열 예측): Seattle's daily maximum temperature, and one window
+# of your make_windows with the day it predicts. The grader trains on 2012-2014 and keeps
+# 2015 back; the last plot shows how far "tomorrow is like today" is off, the baseline a
+# forecaster should beat.
+try:
+    import matplotlib.pyplot as plt
+    from autograde.datasets import load_seattle_temperatures
+    dates, temp_max = load_seattle_temperatures()
+    X, y = make_windows(temp_max, window=14, horizon=1)  # X (n, 14), y (n,)
+except Exception as exc:  # a stub still raising, a bug, or no matplotlib: say so, keep going
+    print(f"No plot yet ({type(exc).__name__}: {exc}).")
+else:
+    fig, axes = plt.subplots(1, 3, figsize=(15, 3.5))
+    axes[0].plot(dates, temp_max, linewidth=0.6)
+    axes[0].axvspan(np.datetime64("2015-01-01"), dates[-1], color="orange", alpha=0.2, label="held out (2015)")
+    axes[0].set_title("daily maximum temperature (°C)")
+    axes[0].legend()
+    t = 180
+    axes[1].plot(dates[t:t + 14], X[t], "o-", label="X[t]: 14 days")
+    axes[1].plot(dates[t + 14], y[t], "r*", markersize=14, label="y[t]: the next day")
+    axes[1].set_title(f"window t = {t}")
+    axes[1].legend()
+    axes[1].tick_params(axis="x", labelrotation=45)
+    persistence = np.abs(X[:, -1] - y)  # predict each day to be like the day before
+    axes[2].hist(persistence, bins=40)
+    axes[2].set_title(f"'like yesterday' is off by {persistence.mean():.2f} °C on average")
+    plt.tight_layout()
     plt.show()
 ''',
 }

@@ -35,7 +35,8 @@ FULL = {"perceptron": 23.0, "activations": 28.0, "losses": 28.0, "gradient_desce
         "preprocessing": 34.0, "sampling": 36.0, "convolution": 37.0, "recurrent": 36.0}
 # The CNN and RNN exercises came later in the course: only Kim Minjun and lee_seoyeon hand them in.
 LATER = ("convolution", "recurrent")
-KERAS_POINTS = 30.0
+KERAS_POINTS = 30.0 + 40.0  # keras_models, keras_deep: only Kim Minjun hands them in
+KERAS = ("keras_models", "keras_deep")
 MOODLE = "Kim Minjun_100001_assignsubmission_file_"  # the reference solutions, Keras included
 CANVAS = re.compile(r"(?P<login>[a-z]+)_(?:late_)?\d+_\d+_(?P<file>\w+\.py)")
 
@@ -201,13 +202,14 @@ def test_readme_scores_are_the_expected_totals():
     assert sorted(rows) == sorted([*EXPECTED, "Kim Minjun", "oliver"])
 
 
-def test_only_kim_minjun_hands_in_keras_models():
-    assert [p.parent.name for p in CLASS.rglob("keras_models.*")] == [MOODLE]
+def test_only_kim_minjun_hands_in_the_keras_exercises():
+    for exercise in KERAS:
+        assert [p.parent.name for p in CLASS.rglob(f"{exercise}.*")] == [MOODLE], exercise
 
 
 def test_kim_minjun_handed_in_the_reference_solutions():
     """Full marks follow from test_graders' reference test; grading them again costs TensorFlow's training."""
-    for exercise in (*NUMPY, "keras_models"):
+    for exercise in (*NUMPY, *KERAS):
         handed_in = (CLASS / MOODLE / f"{exercise}.py").read_bytes()
         assert handed_in == (ROOT / "solutions" / f"{exercise}.py").read_bytes(), exercise
 

@@ -305,3 +305,30 @@ def test_a_functional_model_with_a_branch_or_an_operation_is_refused():
     inputs = keras.Input((5, 3))
     chained = keras.Model(inputs, L.Dense(1)(L.LSTM(4)(inputs)))
     assert models.read(describe(chained)).layer_classes() == ["LSTM", "Dense"]
+
+
+def test_public_grading_of_the_keras_exercises_never_imports_tensorflow_in_the_grader(tmp_path):
+    """The child trains; the grader reads the models as data and scores them in NumPy. Only
+    a hidden test that trains a model itself (models.build) may import Keras here."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from autograde.config import find_course\n"
+        "from autograde.grading import GradingSession\n"
+        f"course = find_course(Path({str(ROOT)!r}))\n"
+        "with GradingSession(course, exercises=['keras_models', 'keras_deep']) as session:\n"
+        f"    result = session.grade(session.load(Path({str(ROOT / 'solutions')!r})),\n"
+        "                           exercises=['keras_models', 'keras_deep'])\n"
+        "print(result.score, result.max_score)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    score, imported = done.stdout.strip().splitlines()[-2:]
+    assert score.split()[0] == score.split()[1] and float(score.split()[0]) > 0
+    assert imported == "[]"

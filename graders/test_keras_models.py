@@ -10,8 +10,6 @@ itself from the validated data (``models.build``). No object the learner made is
 run here.
 """
 
-import math
-
 import numpy as np
 import pytest
 
@@ -20,16 +18,13 @@ from autograde.compare import assert_unchanged, fail
 from autograde.datasets import load_auto_mpg, load_digits
 from autograde.errors import LearnerError
 from autograde.i18n import t
+from autograde.models.checks import check_compile, check_input, check_layers, model_of
 
-# Keras keeps the learning rate as float32: 0.001 comes back as 0.0010000000474974513.
-LR_RTOL = 1e-6
 # Digits kept back from train_digits_classifier; it trains on the other 1,397.
 HELD_OUT = 400
 HELD_OUT_SEED = 8  # which digits are held out: the same for every learner
 
 LAYERS_HINT = "Build the model from the layers the contract names, in that order, starting with keras.Input(shape=...)."
-NOT_BUILT_HINT = ("Start the model with keras.Input(shape={shape}): then Keras knows the input size and creates "
-                  "every weight at once.")
 # The classifier's loss, by the wrong loss a learner chose.
 CLASSIFIER_LOSS_HINTS = {
     "categorical_crossentropy": "The labels are integers 0-9, not one-hot rows: use "
@@ -40,34 +35,8 @@ CLASSIFIER_LOSS_HINTS = {
 }
 
 
-def _model(function, *args, **kwargs):
-    """Call the learner's builder in the child: (its model as a validated spec, the call as shown)."""
-    __tracebackhide__ = True
-    record = function.call(*args, **kwargs)
-    return models.read(record.value, call=record.call), record.call
-
-
 def _dense(spec):
     return [layer for layer in spec.layers if layer.cls == "Dense"]
-
-
-def _check_input(spec, call, shape, hint):
-    """The model is built and takes inputs of ``(None, *shape)``."""
-    __tracebackhide__ = True
-    if spec.input_shape is None:
-        fail("your model has no input shape: it was never built, so it has no weights yet (a Sequential without "
-             "keras.Input waits for the first data it sees).", call=call, hint=t(NOT_BUILT_HINT, shape=str(shape)))
-    if spec.input_shape[1:] != tuple(shape):
-        fail(t("your model takes inputs of shape {shape}; expected {expected} (None is the batch size).",
-               shape=str(spec.input_shape), expected=str((None, *shape))), call=call, hint=hint)
-
-
-def _check_classes(spec, call, expected, hint):
-    """The layer classes, in order (keras.Input is not a layer of the model)."""
-    __tracebackhide__ = True
-    if spec.layer_classes() != list(expected):
-        fail(t("your model's layers are {layers}; expected the layers {expected}.", layers=spec.summary(),
-               expected=" -> ".join(expected)), call=call, hint=hint)
 
 
 def _check_units(spec, call, inputs, units, hint):
@@ -94,29 +63,6 @@ def _check_activations(spec, call, expected, hint):
         fail(t("the Dense layers of your model use the activations {got}; expected {expected}.\n"
                "Your model: {model}", got=str(got), expected=str(list(expected)), model=spec.summary()),
              call=call, hint=hint)
-
-
-def _check_compile(spec, call, *, optimizer, loss, learning_rate=None, metric=None, hints):
-    """Compiled, with ``optimizer`` (class name), ``loss`` and ``metric`` (canonical names)."""
-    __tracebackhide__ = True
-    if not spec.compiled:
-        fail("your model is not compiled: it has no optimizer, loss or metrics yet.", call=call,
-             hint="Call model.compile(optimizer=..., loss=..., metrics=[...]) before `return model`.")
-    if spec.optimizer != optimizer:
-        fail(t("your model is compiled with the optimizer {got}; expected {expected}.", got=str(spec.optimizer),
-               expected=optimizer), call=call, hint=hints["optimizer"])
-    if learning_rate is not None and not (spec.learning_rate is not None
-                                          and math.isclose(spec.learning_rate, learning_rate, rel_tol=LR_RTOL)):
-        fail(t("your optimizer's learning rate is not a number (a schedule?); expected {expected:g}.",
-               expected=learning_rate) if spec.learning_rate is None else
-             t("your optimizer's learning rate is {got:.6g}; expected {expected:g}.", got=spec.learning_rate,
-               expected=learning_rate), call=call, hint=hints["learning_rate"])
-    if spec.loss != loss:
-        fail(t("your model is compiled with the loss {got}; expected {expected}.", got=str(spec.loss),
-               expected=loss), call=call, hint=hints["loss"])
-    if metric is not None and metric not in spec.metrics:
-        fail(t("your model's metrics are {got}; expected them to include {metric}.", got=str(list(spec.metrics)),
-               metric=metric), call=call, hint=hints["metric"])
 
 
 def _digits():
@@ -154,9 +100,9 @@ class _Raise:
 @pytest.mark.hint("Linear regression y = w * x + b is one Dense(1) unit with no activation, on one input feature: "
                   "keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)]).")
 def test_linear_regression_model(student):
-    spec, call = _model(student.build_linear_regression)
-    _check_input(spec, call, (1,), hint="One input feature: keras.Input(shape=(1,)).")
-    _check_classes(spec, call, ["Dense"], hint="The model is a single layer: keras.layers.Dense(1).")
+    spec, call = model_of(student.build_linear_regression)
+    check_input(spec, call, (1,), hint="One input feature: keras.Input(shape=(1,)).")
+    check_layers(spec, call, ["Dense"], hint="The model is a single layer: keras.layers.Dense(1).")
     _check_units(spec, call, 1, [1], hint="One unit, Dense(1), with its bias: w and b are its 2 parameters.")
     _check_activations(spec, call, ["linear"],
                        hint="Leave out the activation (Dense(1) is linear): the prediction is w * x + b itself. "
@@ -166,8 +112,8 @@ def test_linear_regression_model(student):
 @pytest.mark.points(2)
 @pytest.mark.hint("model.compile(optimizer='sgd', loss='mean_squared_error').")
 def test_linear_regression_compile(student):
-    spec, call = _model(student.build_linear_regression)
-    _check_compile(spec, call, optimizer="SGD", loss="mean_squared_error", hints={
+    spec, call = model_of(student.build_linear_regression)
+    check_compile(spec, call, optimizer="SGD", loss="mean_squared_error", hints={
         "optimizer": t("The contract asks for plain stochastic gradient descent: optimizer='sgd' "
                        "(or keras.optimizers.SGD())."),
         "loss": t("Regression is trained on the mean squared error: loss='mean_squared_error' (or 'mse')."),
@@ -180,21 +126,21 @@ def test_linear_regression_compile(student):
 @pytest.mark.hint("keras.Input(shape=input_shape), then Flatten, Dense(hidden_units, activation), "
                   "Dense(num_classes, activation='softmax').")
 def test_mlp_layers(student):
-    spec, call = _model(student.build_mlp_classifier)
-    _check_input(spec, call, (28, 28), hint="Use the input_shape argument: keras.Input(shape=input_shape).")
+    spec, call = model_of(student.build_mlp_classifier)
+    check_input(spec, call, (28, 28), hint="Use the input_shape argument: keras.Input(shape=input_shape).")
     hint = LAYERS_HINT
     if "Flatten" not in spec.layer_classes():
         hint = t("Add keras.layers.Flatten() before the first Dense layer: it turns each 28x28 image into 784 "
                  "numbers. Without it, Dense works on each of the 28 rows separately and the model outputs "
                  "28 x 10 scores per image.")
-    _check_classes(spec, call, ["Flatten", "Dense", "Dense"], hint=hint)
+    check_layers(spec, call, ["Flatten", "Dense", "Dense"], hint=hint)
 
 
 @pytest.mark.points(3)
 @pytest.mark.hint("Dense(hidden_units) after Flatten has 784 x 100 + 100 = 78,500 parameters, Dense(num_classes) "
                   "100 x 10 + 10 = 1,010: 79,510 in all.")
 def test_mlp_units_and_parameters(student):
-    spec, call = _model(student.build_mlp_classifier)
+    spec, call = model_of(student.build_mlp_classifier)
     _check_units(spec, call, 28 * 28, [100, 10],
                  hint="Flatten the 28x28 image into 784 inputs first; then Dense(100) has 784 x 100 weights and 100 "
                       "biases, and Dense(10) 100 x 10 + 10.")
@@ -204,7 +150,7 @@ def test_mlp_units_and_parameters(student):
 @pytest.mark.hint("The hidden layer uses the activation argument; the output layer uses softmax, so that the "
                   "10 outputs are probabilities that sum to 1.")
 def test_mlp_activations(student):
-    spec, call = _model(student.build_mlp_classifier)
+    spec, call = model_of(student.build_mlp_classifier)
     output = _dense(spec)[-1].activation if _dense(spec) else None
     hint = None
     if output in ("sigmoid", "relu", "linear"):
@@ -218,8 +164,8 @@ def test_mlp_activations(student):
 @pytest.mark.hint("Integer labels 0-9: model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', "
                   "metrics=['accuracy']).")
 def test_mlp_compile(student):
-    spec, call = _model(student.build_mlp_classifier)
-    _check_compile(spec, call, optimizer="Adam", loss="sparse_categorical_crossentropy", metric="accuracy", hints={
+    spec, call = model_of(student.build_mlp_classifier)
+    check_compile(spec, call, optimizer="Adam", loss="sparse_categorical_crossentropy", metric="accuracy", hints={
         "optimizer": t("The contract asks for Adam: optimizer='adam' (or keras.optimizers.Adam())."),
         "loss": (t(CLASSIFIER_LOSS_HINTS[spec.loss]) if spec.loss in CLASSIFIER_LOSS_HINTS else
                  t("Integer labels 0-9 with softmax outputs: loss='sparse_categorical_crossentropy'.")),
@@ -231,11 +177,11 @@ def test_mlp_compile(student):
 @pytest.mark.hint("Use every argument: keras.Input(shape=input_shape), Dense(hidden_units, activation=activation), "
                   "Dense(num_classes, activation='softmax'). Nothing may be written in as 28, 100, 'relu' or 10.")
 def test_mlp_other_arguments(student):
-    spec, call = _model(student.build_mlp_classifier, input_shape=(8, 8), hidden_units=32, activation="tanh",
+    spec, call = model_of(student.build_mlp_classifier, input_shape=(8, 8), hidden_units=32, activation="tanh",
                         num_classes=5)
     hint = t("Use every argument; nothing may be written in as 28, 100, 'relu' or 10.")
-    _check_input(spec, call, (8, 8), hint="Use the input_shape argument: keras.Input(shape=input_shape).")
-    _check_classes(spec, call, ["Flatten", "Dense", "Dense"], hint=hint)
+    check_input(spec, call, (8, 8), hint="Use the input_shape argument: keras.Input(shape=input_shape).")
+    check_layers(spec, call, ["Flatten", "Dense", "Dense"], hint=hint)
     _check_units(spec, call, 64, [32, 5], hint="Dense(hidden_units, ...) and Dense(num_classes, ...): use the "
                                                 "arguments, not the default numbers.")
     _check_activations(spec, call, ["tanh", "softmax"], hint="The hidden layer uses activation=activation (here "
@@ -249,10 +195,10 @@ def test_mlp_other_arguments(student):
                   "Dense(1).")
 def test_regressor_layers(student):
     for num_features, first in ((9, 640), (3, 256)):
-        spec, call = _model(student.build_regressor, num_features)
-        _check_input(spec, call, (num_features,),
+        spec, call = model_of(student.build_regressor, num_features)
+        check_input(spec, call, (num_features,),
                      hint="Each sample is a row of num_features numbers: keras.Input(shape=(num_features,)).")
-        _check_classes(spec, call, ["Dense", "Dense", "Dense"], hint=LAYERS_HINT)
+        check_layers(spec, call, ["Dense", "Dense", "Dense"], hint=LAYERS_HINT)
         _check_units(spec, call, num_features, [64, 64, 1],
                      hint=t("Two hidden layers of 64 units and one output unit; the first has {num_features} x 64 "
                             "+ 64 = {first} parameters.", num_features=num_features, first=first))
@@ -266,7 +212,7 @@ def test_regressor_layers(student):
 @pytest.mark.points(2)
 @pytest.mark.hint("A regression output is any real number: the last layer is Dense(1) with no activation.")
 def test_regressor_output_has_no_activation(student):
-    spec, call = _model(student.build_regressor, 9)
+    spec, call = model_of(student.build_regressor, 9)
     output = _dense(spec)[-1].activation if _dense(spec) else None
     hint = t("Leave out the output layer's activation: Dense(1) predicts the number itself.")
     if output == "softmax":
@@ -283,8 +229,8 @@ def test_regressor_output_has_no_activation(student):
 @pytest.mark.hint("model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.001), loss='mse', "
                   "metrics=['mae']).")
 def test_regressor_compile(student):
-    spec, call = _model(student.build_regressor, 9)
-    _check_compile(spec, call, optimizer="RMSprop", learning_rate=0.001, loss="mean_squared_error",
+    spec, call = model_of(student.build_regressor, 9)
+    check_compile(spec, call, optimizer="RMSprop", learning_rate=0.001, loss="mean_squared_error",
                    metric="mean_absolute_error", hints={
                        "optimizer": t("The contract asks for RMSprop: keras.optimizers.RMSprop(learning_rate=0.001)."),
                        "learning_rate": t("Pass the learning rate (학습률) to the optimizer: "
@@ -304,7 +250,7 @@ def test_regressor_compile(student):
 def test_digits_held_out_accuracy(student, digits_training):
     record, X, y, test = digits_training
     spec, call = models.read(record.value, call=record.call), record.call
-    _check_input(spec, call, (8, 8), hint="The digits are (n, 8, 8) images: start with keras.Input(shape=(8, 8)) "
+    check_input(spec, call, (8, 8), hint="The digits are (n, 8, 8) images: start with keras.Input(shape=(8, 8)) "
                                           "and a Flatten layer.")
     try:
         scores = models.predict(spec, X[test])
@@ -337,10 +283,10 @@ def test_inputs_unchanged(student, digits_training):
 @pytest.mark.points(1)
 @pytest.mark.hint("Use every argument: input_shape may have three dimensions, Flatten handles them all.")
 def test_mlp_three_dimensional_input(student):
-    spec, call = _model(student.build_mlp_classifier, input_shape=(4, 4, 3), hidden_units=7, activation="sigmoid",
+    spec, call = model_of(student.build_mlp_classifier, input_shape=(4, 4, 3), hidden_units=7, activation="sigmoid",
                         num_classes=3)
-    _check_input(spec, call, (4, 4, 3), hint="keras.Input(shape=input_shape), whatever its length.")
-    _check_classes(spec, call, ["Flatten", "Dense", "Dense"], hint=LAYERS_HINT)
+    check_input(spec, call, (4, 4, 3), hint="keras.Input(shape=input_shape), whatever its length.")
+    check_layers(spec, call, ["Flatten", "Dense", "Dense"], hint=LAYERS_HINT)
     _check_units(spec, call, 48, [7, 3], hint="Flatten turns a 4x4x3 input into 48 numbers.")
     _check_activations(spec, call, ["sigmoid", "softmax"], hint="activation=activation, then softmax.")
 
@@ -359,8 +305,8 @@ def test_regressor_learns_auto_mpg(student, rng):
     test, train = order[:80], order[80:]
     X = (X - X[train].mean(axis=0)) / X[train].std(axis=0)
     y_mean, y_std = y[train].mean(), y[train].std()
-    spec, call = _model(student.build_regressor, X.shape[1])
-    _check_input(spec, call, (X.shape[1],), hint="keras.Input(shape=(num_features,)).")
+    spec, call = model_of(student.build_regressor, X.shape[1])
+    check_input(spec, call, (X.shape[1],), hint="keras.Input(shape=(num_features,)).")
     _check_units(spec, call, X.shape[1], [64, 64, 1], hint="Dense(64, relu), Dense(64, relu), Dense(1).")
     model = models.build(spec)
     # From the learner's initial weights, the contract's optimizer trains on standardised data.

@@ -76,7 +76,7 @@ def test_unknown_exercise_is_a_usage_error(run):
     result = run("check", "keras")
     assert result.exit_code == 2
     assert ("no exercise named 'keras'; available exercises: perceptron, activations, losses, "
-            "gradient_descent, backprop, preprocessing, sampling, keras_models, convolution, recurrent") in result.output
+            "gradient_descent, backprop, preprocessing, sampling, keras_models, convolution, recurrent, keras_deep") in result.output
 
 
 def test_no_course_is_a_usage_error(run, tmp_path: Path):

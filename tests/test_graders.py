@@ -50,9 +50,10 @@ def test_every_exercise_has_at_least_five_mutants():
 
 
 def test_the_cnn_and_rnn_exercises_keep_fifteen_mutants_and_three_variants():
-    """What their curriculum asked of them: the mistakes learners make with im2col, BPTT and
-    gates are many, and a correct answer comes in many styles."""
-    for exercise in ("convolution", "recurrent"):
+    """What their curriculum asked of them: the mistakes learners make with im2col, BPTT,
+    gates, padding, embeddings and windows are many, and a correct answer comes in many
+    styles (keras_deep's: the functional API, Sequential.add, a GRU sequence model)."""
+    for exercise in ("convolution", "recurrent", "keras_deep"):
         assert len([m for m in MUTANTS if m.exercise == exercise]) >= 15, exercise
         assert len([v for v in VARIANTS if v.parent.name == exercise]) >= 3, exercise
 

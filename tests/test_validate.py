@@ -152,7 +152,7 @@ def test_the_whole_course_validates_through_the_cli(monkeypatch):  # type: ignor
     assert done.exit_code == 0, done.output
     assert "every grader passed validation" in done.output
     rows = [line for line in done.output.splitlines() if line.startswith("│")]
-    assert len(rows) == 10 and all(" ok " in row for row in rows)
+    assert len(rows) == 11 and all(" ok " in row for row in rows)
 
 
 UNTRANSLATED_TEST = '''

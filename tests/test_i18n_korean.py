@@ -147,7 +147,7 @@ def test_a_usage_error_is_said_in_korean_too(tmp_path, monkeypatch):
     run = CliRunner().invoke(main, ["check", "nope", "--lang", "ko", "--course", str(ROOT)])
     assert run.exit_code == 2
     assert run.output == ("오류: 'nope'(이)라는 문제가 없습니다. 있는 문제: perceptron, activations, losses, "
-                          "gradient_descent, backprop, preprocessing, sampling, keras_models, convolution, recurrent\n")
+                          "gradient_descent, backprop, preprocessing, sampling, keras_models, convolution, recurrent, keras_deep\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("AUTOGRADE_COURSE", raising=False)
     monkeypatch.setenv("AUTOGRADE_LANG", "ko")

@@ -248,14 +248,15 @@ def _layer(i: int, raw: Any, call: str | None) -> LayerSpec:
     )
 
 
-def _activation(i: int, cls: str, key: str, activation: Any, call: str | None) -> str | None:
+def _activation(i: int, cls: str, key: str, given: Any, call: str | None) -> str | None:
+    """The canonical name of an activation setting (``key``), or None where there is none."""
     __tracebackhide__ = True
-    activation = ACTIVATION_ALIASES.get(activation, activation) if isinstance(activation, str) else activation
-    if activation is not None and activation not in ACTIVATIONS:
+    name = ACTIVATION_ALIASES.get(given, given) if isinstance(given, str) else given
+    if name is not None and name not in ACTIVATIONS:
         fail(say("layer {index} ({cls}) uses the activation {activation}, which is not a built-in one the grader "
-                 "accepts ({accepted}).", index=i, cls=cls, activation=repr(activation),
+                 "accepts ({accepted}).", index=i, cls=cls, activation=repr(name),
                  accepted=", ".join(sorted(ACTIVATIONS))), call=call)
-    return activation
+    return name
 
 
 # What each setting must be: (test, what the message says it should be).

@@ -284,7 +284,7 @@ def _cnn_dense_hint(conv, pool):
 def test_cnn_layers(cnn_model):
     spec, call = _read(cnn_model)
     check_input(spec, call, (8, 8, 1), hint="Use the input_shape argument: keras.Input(shape=input_shape). Keras "
-                                             "images are (height, width, channels): (8, 8, 1) for grey 8x8 digits.")
+                                            "images are (height, width, channels): (8, 8, 1) for grey 8x8 digits.")
     check_layers(spec, call, CNN_LAYERS, hint=_cnn_layers_hint(spec))
 
 
@@ -585,7 +585,7 @@ def _check_lstm(spec, call, inputs, units):
 def test_sequence_classifier_layers(sequence_model):
     spec, call = _read(sequence_model)
     check_input(spec, call, (None,), hint="keras.Input(shape=(None,)): each sample is a sequence of token ids of "
-                                           "any length (None), so the same model reads short and long sequences.")
+                                          "any length (None), so the same model reads short and long sequences.")
     check_layers(spec, call, SEQUENCE_LAYERS, hint=LAYERS_HINT)
 
 
@@ -761,7 +761,7 @@ def test_make_windows_one_window(student, rng):
 def _check_forecaster(spec, call, window, units):
     __tracebackhide__ = True
     check_input(spec, call, (window, 1), hint="keras.Input(shape=(window, 1)): window time steps of one number "
-                                               "each (the LSTM reads (time steps, features)).")
+                                              "each (the LSTM reads (time steps, features)).")
     check_layers(spec, call, ["LSTM", "Dense"], hint="LSTM(units), then Dense(1): nothing else.")
     _check_lstm(spec, call, 1, units)
     output = _dense(spec)[-1]

@@ -178,7 +178,7 @@ def test_mlp_compile(student):
                   "Dense(num_classes, activation='softmax'). Nothing may be written in as 28, 100, 'relu' or 10.")
 def test_mlp_other_arguments(student):
     spec, call = model_of(student.build_mlp_classifier, input_shape=(8, 8), hidden_units=32, activation="tanh",
-                        num_classes=5)
+                          num_classes=5)
     hint = t("Use every argument; nothing may be written in as 28, 100, 'relu' or 10.")
     check_input(spec, call, (8, 8), hint="Use the input_shape argument: keras.Input(shape=input_shape).")
     check_layers(spec, call, ["Flatten", "Dense", "Dense"], hint=hint)
@@ -197,7 +197,7 @@ def test_regressor_layers(student):
     for num_features, first in ((9, 640), (3, 256)):
         spec, call = model_of(student.build_regressor, num_features)
         check_input(spec, call, (num_features,),
-                     hint="Each sample is a row of num_features numbers: keras.Input(shape=(num_features,)).")
+                    hint="Each sample is a row of num_features numbers: keras.Input(shape=(num_features,)).")
         check_layers(spec, call, ["Dense", "Dense", "Dense"], hint=LAYERS_HINT)
         _check_units(spec, call, num_features, [64, 64, 1],
                      hint=t("Two hidden layers of 64 units and one output unit; the first has {num_features} x 64 "
@@ -231,13 +231,13 @@ def test_regressor_output_has_no_activation(student):
 def test_regressor_compile(student):
     spec, call = model_of(student.build_regressor, 9)
     check_compile(spec, call, optimizer="RMSprop", learning_rate=0.001, loss="mean_squared_error",
-                   metric="mean_absolute_error", hints={
-                       "optimizer": t("The contract asks for RMSprop: keras.optimizers.RMSprop(learning_rate=0.001)."),
-                       "learning_rate": t("Pass the learning rate (학습률) to the optimizer: "
-                                          "keras.optimizers.RMSprop(learning_rate=0.001)."),
-                       "loss": t("Regression is trained on the mean squared error: loss='mse'."),
-                       "metric": t("Report the mean absolute error while training: metrics=['mae']."),
-                   })
+                  metric="mean_absolute_error", hints={
+                      "optimizer": t("The contract asks for RMSprop: keras.optimizers.RMSprop(learning_rate=0.001)."),
+                      "learning_rate": t("Pass the learning rate (학습률) to the optimizer: "
+                                         "keras.optimizers.RMSprop(learning_rate=0.001)."),
+                      "loss": t("Regression is trained on the mean squared error: loss='mse'."),
+                      "metric": t("Report the mean absolute error while training: metrics=['mae']."),
+                  })
 
 
 # train_digits_classifier ---------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def test_digits_held_out_accuracy(student, digits_training):
     record, X, y, test = digits_training
     spec, call = models.read(record.value, call=record.call), record.call
     check_input(spec, call, (8, 8), hint="The digits are (n, 8, 8) images: start with keras.Input(shape=(8, 8)) "
-                                          "and a Flatten layer.")
+                                         "and a Flatten layer.")
     try:
         scores = models.predict(spec, X[test])
     except ValueError as exc:
@@ -284,7 +284,7 @@ def test_inputs_unchanged(student, digits_training):
 @pytest.mark.hint("Use every argument: input_shape may have three dimensions, Flatten handles them all.")
 def test_mlp_three_dimensional_input(student):
     spec, call = model_of(student.build_mlp_classifier, input_shape=(4, 4, 3), hidden_units=7, activation="sigmoid",
-                        num_classes=3)
+                          num_classes=3)
     check_input(spec, call, (4, 4, 3), hint="keras.Input(shape=input_shape), whatever its length.")
     check_layers(spec, call, ["Flatten", "Dense", "Dense"], hint=LAYERS_HINT)
     _check_units(spec, call, 48, [7, 3], hint="Flatten turns a 4x4x3 input into 48 numbers.")

@@ -211,7 +211,8 @@ def _layer(i: int, raw: Any, call: str | None) -> LayerSpec:
         what = (say("a Lambda layer") if cls == "Lambda"
                 else say("a layer of class {cls} (from {module})", cls=cls, module=module))
         fail(say("layer {index} of your model is {what}. The grader accepts only these built-in Keras layers: "
-                 "{layers}; it never runs custom layer code.", index=i, what=what, layers=", ".join(sorted(LAYERS))), call=call,
+                 "{layers}; it never runs custom layer code.", index=i, what=what, layers=", ".join(sorted(LAYERS))),
+             call=call,
              hint=say("Build the model from Keras' built-in layers only (keras.layers.Conv2D, Dense, LSTM, ...), "
                       "with activations given by name."))
     settings = raw.get("settings") if isinstance(raw.get("settings"), dict) else {}

@@ -42,13 +42,20 @@ def load_digits() -> tuple[np.ndarray, np.ndarray]:
     return X.copy(), y.copy()
 
 
-@functools.lru_cache(maxsize=1)
-def _auto_mpg() -> tuple[np.ndarray, np.ndarray]:
-    path = Path(__file__).parent / "data" / "auto_mpg.csv"
+def _shipped_csv(name: str) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of a file in ``autograde/data/``: comma-separated fields, no quoting,
+    ``#`` lines for provenance."""
+    path = Path(__file__).parent / "data" / name
     if not path.is_file():
         raise ConfigError(f"{path} is missing: reinstall autograde with its package data")
-    with path.open(encoding="utf-8") as f:  # plain comma-separated numbers: no quoting to handle
-        _header, *rows = (line.rstrip("\n").split(",") for line in f if not line.startswith("#"))
+    with path.open(encoding="utf-8") as f:
+        header, *rows = (line.rstrip("\n").split(",") for line in f if not line.startswith("#"))
+    return header, rows
+
+
+@functools.lru_cache(maxsize=1)
+def _auto_mpg() -> tuple[np.ndarray, np.ndarray]:
+    _header, rows = _shipped_csv("auto_mpg.csv")
     table = np.array([[float(v) if v else np.nan for v in row] for row in rows], dtype=np.float64)
     table = table[~np.isnan(table).any(axis=1)]
     # columns: mpg, the six numeric features, origin (1, 2, 3)
@@ -80,11 +87,7 @@ def load_digit_images() -> tuple[np.ndarray, np.ndarray]:
 
 @functools.lru_cache(maxsize=1)
 def _seattle() -> tuple[np.ndarray, np.ndarray]:
-    path = Path(__file__).parent / "data" / "seattle_weather.csv"
-    if not path.is_file():
-        raise ConfigError(f"{path} is missing: reinstall autograde with its package data")
-    with path.open(encoding="utf-8") as f:
-        header, *rows = (line.rstrip("\n").split(",") for line in f if not line.startswith("#"))
+    header, rows = _shipped_csv("seattle_weather.csv")
     column = header.index("temp_max")
     dates = np.array([row[0] for row in rows], dtype="datetime64[D]")
     return dates, np.array([float(row[column]) for row in rows], dtype=np.float64)

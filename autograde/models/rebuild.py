@@ -21,9 +21,8 @@ def build(spec: ModelSpec) -> Any:
 
     if spec.input_shape is None:
         raise ValueError("the model was never built, so it has no input shape and no weights")
-    made_layers = [_layer(keras, layer) for layer in spec.layers if layer.cls != "InputLayer"]
-    model = keras.Sequential([keras.Input(shape=spec.input_shape[1:]), *made_layers])
     built = [layer for layer in spec.layers if layer.cls != "InputLayer"]
+    model = keras.Sequential([keras.Input(shape=spec.input_shape[1:]), *(_layer(keras, layer) for layer in built)])
     for made, layer in zip(model.layers, built):
         expected = [w.shape for w in made.get_weights()]
         if [w.shape for w in layer.weights] != expected:

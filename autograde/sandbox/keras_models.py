@@ -72,7 +72,6 @@ def describe(model: Any) -> dict[str, Any]:
             "params": int(sum(w.size for w in weights)),
             "weights": weights,
         })
-
     input_shape = None
     if model.built and getattr(model, "inputs", None):
         input_shape = [None if d is None else int(d) for d in model.inputs[0].shape]

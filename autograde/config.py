@@ -64,6 +64,14 @@ class Course:
         folders = (self.root, self.graders, self.solutions, self.root / "recorded")
         return tuple(dict.fromkeys(str(p) for p in folders))
 
+    @property
+    def own_names(self) -> frozenset[str]:
+        """The names in :attr:`root` that are the course's own (settings, stubs, solutions,
+        graders, recorded answers, translations): what a bundle or a cluster's workers
+        get of it. Everything else there (a repository's docs, tests, samples) is not."""
+        folders = (self.stubs_dir, self.solutions_dir, self.graders_dir)
+        return frozenset({"pyproject.toml", "recorded", "locale"} | {Path(d).parts[0] for d in folders})
+
     def grader(self, exercise: str) -> Path:
         """The grader file of ``exercise``."""
         return self.graders / f"test_{exercise}.py"

@@ -22,6 +22,7 @@
     │   └── NoSubmissions               ``grade`` found no submission in the paths it was given
     ├── GradebookError                  the gradebook file is not ours, or of a version we cannot read
     ├── EnvironmentProblem              autograde's own environment cannot grade (self-test)
+    ├── ClusterError                    the Dask cluster ``grade --cluster`` names cannot grade
     ├── SandboxFailure                  the sandbox stopped working while grading
     ├── ProtocolError                   the child broke the wire protocol (treated as a crash)
     │   └── MessageTooLarge             a message announced more bytes than its reader takes
@@ -251,6 +252,12 @@ class EnvironmentProblem(AutogradeError):
             *(f"- {p}" for p in problems),
             "Where Python may live and what the self-test checks: docs/security.md.",
         ]))
+
+
+class ClusterError(AutogradeError):
+    """``autograde grade --cluster``: the scheduler cannot be reached, no worker can grade
+    the course, or the cluster stopped mid-run. Nothing of it is a learner's: the run stops
+    (exit status 2) and the rows written so far stay."""
 
 
 class SandboxFailure(AutogradeError):

@@ -319,8 +319,7 @@ def _course_tables(pyproject: Path) -> str:
 def _instructor_ignore(course: Course) -> Callable[[str, list[str]], set[str]]:
     """What ``shutil.copytree`` leaves out of the instructor bundle: everything but the
     course's own files and folders, and caches anywhere."""
-    keep = {"pyproject.toml", "recorded", "locale"} | {Path(d).parts[0] for d in (course.stubs_dir, course.solutions_dir,
-                                                                         course.graders_dir)}
+    keep = course.own_names
     root = str(course.root)
 
     def ignore(folder: str, names: list[str]) -> set[str]:

@@ -4,7 +4,8 @@ and a helper that grades a submission made of given module sources."""
 from __future__ import annotations
 
 import os
-
+import subprocess
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -146,3 +147,14 @@ def small_course(make_small_course: Callable[..., Course]) -> Course:
 def class_folder(tmp_path: Path) -> Path:
     """A class of four students: right, wrong on softmax, only stubs, an unreadable zip."""
     return classroom.make_classroom(tmp_path / "class")
+
+
+@pytest.fixture(scope="session")
+def sample_class_graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The README's main job, ``autograde grade samples/class --out DIR``, run once with two
+    local workers (``test_samples.py`` checks its grades; ``test_cluster.py`` compares a
+    Dask cluster's rows with its rows)."""
+    out = tmp_path_factory.mktemp("sample") / "demo"
+    done = subprocess.run([sys.executable, "-m", "autograde", "grade", "samples/class", "--jobs", "2", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    return done, out

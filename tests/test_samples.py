@@ -12,7 +12,6 @@ import ast
 import csv
 import re
 import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from html import escape
@@ -289,12 +288,10 @@ def test_mutated_file_ends_with_the_intended_wrong_definition(student, exercise,
 # --- grades ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def graded_class(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """The README's main job, ``autograde grade samples/class --out DIR``, run once."""
-    out = tmp_path_factory.mktemp("sample") / "demo"
-    done = subprocess.run([sys.executable, "-m", "autograde", "grade", "samples/class", "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=900)
-    return done, out
+def graded_class(sample_class_graded: tuple[subprocess.CompletedProcess[str], Path]
+                 ) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The README's main job, ``autograde grade samples/class --out DIR``, run once (conftest.py)."""
+    return sample_class_graded
 
 
 def _rows(out: Path) -> dict[str, Row]:

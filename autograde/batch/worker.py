@@ -1,10 +1,13 @@
 """A batch worker: grades the submissions the coordinator sends, one at a time.
 
-``python -m autograde.batch.worker COURSE_ROOT HIDDEN`` reads job lines on stdin (JSON:
-student, origin, files in base64) and answers each with one line on its original stdout
-(JSON: status, the result document, error). Anything else printed here goes to stderr,
-so it can never be mistaken for a reply. The worker keeps its fork servers between
-submissions: that start-up is paid once per worker, not once per submission.
+``python -m autograde.batch.worker COURSE_ROOT HIDDEN LANGUAGE`` reads job lines on stdin
+(JSON: student, origin, files in base64, the hidden tests' seed) and answers each with one
+line on its original stdout (JSON: status, the result document, error). Anything else
+printed here goes to stderr, so it can never be mistaken for a reply. The worker keeps its
+fork servers between submissions: that start-up is paid once per worker, not once per
+submission. The line ``{"op": "ready"}`` runs the plain fork server's start-up self-test
+now and answers ``ready`` with the environment results will record (a Dask worker asks it
+before taking any submission).
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ import traceback
 from pathlib import Path
 
 from autograde import loaders
-from autograde.batch import ENVIRONMENT, decode_job
+from autograde.batch import ENVIRONMENT, READY, decode_job
 from autograde.config import find_course
 from autograde.errors import AutogradeError, EnvironmentProblem
 from autograde.gradebook import RowStatus
-from autograde.grading import GradingSession
+from autograde.grading import GradingSession, environment, sandbox_description
 from autograde.sandbox.zygote import die_with_parent
 
 
@@ -34,9 +37,23 @@ def main(argv: list[str]) -> None:
     # says once whether the sandbox fell back.
     with GradingSession(course, start=False, language=argv[2] if len(argv) > 2 else "en") as session:
         for line in sys.stdin.buffer:
-            candidate, hidden_seed = decode_job(line)
-            replies.write(json.dumps(_grade(session, candidate, hidden, hidden_seed)) + "\n")
+            if json.loads(line).get("op") == READY:
+                reply = _ready(session)
+            else:
+                candidate, hidden_seed = decode_job(line)
+                reply = _grade(session, candidate, hidden, hidden_seed)
+            replies.write(json.dumps(reply) + "\n")
             replies.flush()
+
+
+def _ready(session: GradingSession) -> dict:
+    """Run the plain fork server's self-test; the environment results will record."""
+    try:
+        session.servers.get(session.course.preload).self_test(session.course.limits)
+    except EnvironmentProblem as exc:
+        return {"status": ENVIRONMENT, "result": None, "error": str(exc)}
+    return {"status": READY, "result": {**environment(), "sandbox": sandbox_description(session.servers)},
+            "error": ""}
 
 
 def _grade(session: GradingSession, candidate: loaders.Candidate, hidden: bool, hidden_seed: int) -> dict:

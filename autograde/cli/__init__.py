@@ -174,11 +174,15 @@ def hint(console: Console, exercise: str, test: str | None, lang: str | None, co
 @click.option("--hidden/--public", default=True, show_default=True,
               help="Run the hidden tests too, or the public ones only.")
 @click.option("--force", is_flag=True, help="Regrade every submission, even those whose row is up to date.")
+@click.option("--cluster", metavar="ADDRESS|local:N", callback=lambda _c, _p, v: _cluster(v),
+              help="Grade on a Dask cluster: its scheduler's address (tcp://host:8786, tls://...), or local:N "
+              "to start N Dask workers on this machine. Needs autograde-dl[cluster] here and on every worker "
+              "(docs/batch.md).")
 @lang_option
 @course_option
 def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, out: Path | None,
            gradebook: Path | None, feedback: Path | None, csv_path: Path | None, report_path: Path | None,
-           hidden: bool, force: bool, lang: str | None, course: Path | None) -> Exit:
+           hidden: bool, force: bool, cluster: str | None, lang: str | None, course: Path | None) -> Exit:
     """Grade a class: every submission found in SUBMISSIONS, into the gradebook.
 
     SUBMISSIONS are folders of many submissions (one per student), LMS exports (a zip
@@ -192,6 +196,7 @@ def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, ou
         autograde grade samples/class --out demo
         autograde grade submissions/ --jobs 4 --csv grades.csv
         autograde grade canvas_export.zip --feedback feedback/ --public
+        autograde grade submissions/ --cluster tcp://scheduler:8786 --out grading
 
     Exit status: 0 when every submission was graded, 1 when some could not be
     (unreadable, crashed or timed out: they have rows saying why) or none were
@@ -199,6 +204,9 @@ def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, ou
     """
     from autograde.batch import grade_class
     from autograde.config import find_course
+
+    if cluster is not None and jobs is not None:
+        raise click.UsageError("--jobs is for this machine's workers; with --cluster the cluster's workers grade")
     from autograde.gradebook import Gradebook
     from autograde.reporters import batch as batch_reporter
     from autograde.reporters.exporters import EXPORTERS
@@ -215,7 +223,7 @@ def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, ou
     with Gradebook(book_path) as book, batch_reporter.Progress(console, said) as progress:
         outcome = grade_class(course=found, paths=submissions, gradebook=book, jobs=jobs or os.cpu_count() or 1,
                               hidden=hidden, force=force, listener=progress, warn=warner(console),
-                              language=said.language)
+                              language=said.language, cluster=cluster)
     batch_reporter.summary(outcome, console, said)
     console.print(f"{'gradebook:':<10} {escape(str(book_path))}")
     for name, path in (("feedback", feedback), ("csv", csv_path), ("report", report_path)):
@@ -225,6 +233,18 @@ def grade_(console: Console, submissions: tuple[Path, ...], jobs: int | None, ou
     if report_path is not None:
         console.print(f"Open the report in a browser: {escape(report_path.resolve().as_uri())}")
     return Exit.OK if not outcome.not_graded else Exit.NOT_FULL
+
+
+def _cluster(value: str | None) -> str | None:
+    """``--cluster``: ``local:N`` with N of at least 1, or a scheduler's address."""
+    if value is None:
+        return None
+    if value.startswith("local:") and not (value[6:].isdigit() and int(value[6:]) >= 1):
+        raise click.BadParameter(f"{value!r}: local:N needs a number of workers, 1 or more (local:2)")
+    if not value.startswith("local:") and ("://" not in value and value.count(":") != 1):
+        raise click.BadParameter(f"{value!r} is not a scheduler address: tcp://HOST:PORT, tls://HOST:PORT "
+                                 "or local:N")
+    return value
 
 
 _GRADEBOOK = click.option(

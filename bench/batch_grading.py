@@ -12,6 +12,14 @@ jobs / tests), and the ratios to the floor and to nbgrader's cost per test quote
 issue 5 (1.24 s per submission of six tests on this machine kind: 0.2 s per test).
 
     python bench/batch_grading.py [--submissions 200] [--jobs 2] [--hidden] [--kill-halfway]
+    python bench/batch_grading.py --cluster local:2 --submissions 60 [--rounds 3]
+
+``--cluster SPEC`` grades the same class with ``--cluster SPEC`` and with ``--jobs J``
+alternately, ``--rounds`` times each (a fresh gradebook every run), checks that both give
+every student the same status and score, and prints the medians and the cluster's
+overhead ratio; then what a big class on a big cluster would ask of the scheduler, the
+network and the gradebook (the task rate, the bytes moved per submission, the
+gradebook's measured commit rate), from this run's numbers (docs/batch.md).
 
 ``--kill-halfway`` also kills the grading run with SIGKILL when half the rows are in the
 gradebook, re-runs it, and checks that every submission then has exactly one row, equal
@@ -61,8 +69,9 @@ def generate(folder: Path, count: int, seed: int = 5) -> None:
             (student / f"{exercise}.py").write_text(source, encoding="utf-8")
 
 
-def grade_command(classdir: Path, gradebook: Path, jobs: int, hidden: bool) -> list[str]:
-    return [sys.executable, "-m", "autograde", "grade", str(classdir), "--jobs", str(jobs),
+def grade_command(classdir: Path, gradebook: Path, jobs: int, hidden: bool, cluster: str = "") -> list[str]:
+    where = ["--cluster", cluster] if cluster else ["--jobs", str(jobs)]
+    return [sys.executable, "-m", "autograde", "grade", str(classdir), *where,
             "--gradebook", str(gradebook), "--hidden" if hidden else "--public"]
 
 
@@ -106,6 +115,77 @@ def direct_floor(classdir: Path, sample: int) -> float:
     return statistics.median(times)
 
 
+def compare_cluster(classdir: Path, work: Path, options: argparse.Namespace) -> None:
+    """``--jobs J`` and ``--cluster SPEC`` alternately on the same class; the ratio of medians."""
+    import statistics
+
+    times: dict[str, list[float]] = {"local": [], "cluster": []}
+    verdicts: dict[str, dict[str, tuple[str, float, float]]] = {}
+    for round_ in range(options.rounds):
+        for kind in ("local", "cluster") if round_ % 2 == 0 else ("cluster", "local"):
+            gradebook = work / f"{kind}-{round_}.db"
+            command = grade_command(classdir, gradebook, options.jobs, options.hidden,
+                                    options.cluster if kind == "cluster" else "")
+            times[kind].append(run_grade(command))
+            verdicts.setdefault(kind, rows(gradebook))
+            if rows(gradebook) != verdicts["local" if "local" in verdicts else kind]:
+                raise SystemExit(f"{kind} run {round_} gave other verdicts than the first local run")
+    local, on_cluster = statistics.median(times["local"]), statistics.median(times["cluster"])
+    print(f"{options.submissions} submissions x {len(NUMPY_EXERCISES)} NumPy exercises, "
+          f"{'hidden + public' if options.hidden else 'public'} tests, {os.cpu_count()} cores, "
+          f"{options.rounds} rounds alternating")
+    print(f"  --jobs {options.jobs:<18}  median {local:6.1f} s   ({', '.join(f'{t:.1f}' for t in times['local'])})")
+    print(f"  --cluster {options.cluster:<15}  median {on_cluster:6.1f} s   "
+          f"({', '.join(f'{t:.1f}' for t in times['cluster'])})")
+    print(f"  cluster overhead ratio      {on_cluster / local:6.2f}x   (aim: at most 1.15x); same verdicts: yes")
+    project(classdir, work / "cluster-0.db", options)
+
+
+def project(classdir: Path, gradebook: Path, options: argparse.Namespace) -> None:
+    """What a class of 20,000 on 50 workers asks, from this class's measured numbers."""
+    import statistics
+
+    sys.path.insert(0, str(ROOT))
+    from autograde import loaders
+
+    found = loaders.discover([classdir], exercises=NUMPY_EXERCISES)
+    files = statistics.mean(sum(len(n) + len(d) for n, d in c.files.items()) for c in found)
+    with sqlite3.connect(gradebook) as db:
+        results = [len(doc) for (doc,) in db.execute("SELECT result FROM results")]
+        durations = [d for (d,) in db.execute("SELECT duration_s FROM results")]
+    result = statistics.mean(results)
+    per_submission = statistics.mean(durations)
+    commits = commit_rate(gradebook, 300)
+    students, workers = 20_000, 50
+    rate = workers / per_submission
+    moved = 2 * files + 2 * result  # coordinator -> scheduler -> worker, and the result back the same way
+    print(f"  a submission here: {files / 1024:.1f} KiB of files, a {result / 1024:.1f} KiB result document, "
+          f"{per_submission:.2f} s on one worker")
+    print(f"  the gradebook commits {commits:.0f} rows/s here (one transaction each, synced: synchronous=FULL)")
+    print(f"  {students:,} submissions on {workers} workers: {rate:.0f} tasks/s for the scheduler, "
+          f"{students * per_submission / workers / 60:.1f} min of grading, {moved / 1024:.0f} KiB moved per "
+          f"submission ({students * moved / 2**30:.2f} GiB in all), the gradebook busy "
+          f"{100 * rate / commits:.1f}% of the time")
+    print(f"  the gradebook becomes the limit at about {commits * per_submission:.0f} workers of this speed")
+
+
+def commit_rate(gradebook: Path, count: int) -> float:
+    """Rows per second that ``Gradebook.put`` commits, one synced transaction each, measured
+    by writing ``count`` copies of a real row into a scratch gradebook."""
+    import dataclasses
+
+    from autograde.gradebook import Gradebook
+
+    with Gradebook(gradebook) as book:
+        row = book.rows()[0]
+    scratch = gradebook.with_name("commit-rate.db")
+    with Gradebook(scratch) as book:
+        start = time.perf_counter()
+        for i in range(count):
+            book.put(dataclasses.replace(row, student=f"copy-{i:05d}"))
+        return count / (time.perf_counter() - start)
+
+
 def kill_halfway(command: list[str], gradebook: Path, count: int) -> int:
     """Start grading, SIGKILL it once half the rows are written; return when it died."""
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -136,11 +216,16 @@ def main() -> None:
                         "cost (two runs one after the other: noisy on a busy machine; bench/sandbox_cost.py "
                         "alternates them)")
     parser.add_argument("--floor-sample", type=int, default=10)
+    parser.add_argument("--cluster", metavar="SPEC", help="compare --cluster SPEC (local:2, tcp://...) with --jobs")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each with --cluster, alternating")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="autograde-bench-"))
     try:
         classdir = work / "class"
         generate(classdir, options.submissions)
+        if options.cluster:
+            compare_cluster(classdir, work, options)
+            return
         gradebook = work / "gradebook.db"
         command = grade_command(classdir, gradebook, options.jobs, options.hidden)
         wall = run_grade(command)

@@ -125,8 +125,8 @@ def _small_class(folder: Path, count: int) -> Path:
     return folder
 
 
-def test_the_sample_class_grades_on_a_cluster_as_with_local_workers(dask_cluster: DaskCluster, tmp_path: Path,
-                                                                     sample_class_graded) -> None:  # type: ignore[no-untyped-def]
+def test_the_sample_class_grades_on_a_cluster_as_with_local_workers(  # type: ignore[no-untyped-def]
+        dask_cluster: DaskCluster, tmp_path: Path, sample_class_graded) -> None:
     local, out = sample_class_graded
     gradebook = tmp_path / "cluster.db"
     done = subprocess.run([sys.executable, "-m", "autograde", "grade", "samples/class", "--cluster",

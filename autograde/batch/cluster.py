@@ -51,6 +51,15 @@ LOCAL = re.compile(r"local:(\d+)")
 WAIT_S = 600.0  # how long to wait for a first worker to join a cluster that has none
 PREFIX = "autograde-"  # of the plugin (and resource) names: autograde-<the coordinator's client id>
 
+# A LocalCluster's workers share this machine's cores with the grading itself: what Dask
+# samples for its dashboard (a statistical profiler every 10 ms, memory and system
+# monitors) is slowed down, since autograde's tasks only wait for their worker process.
+LOCAL_SETTINGS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
 log = logging.getLogger("distributed.worker")  # Dask's worker log: where its operator looks
 
 
@@ -222,7 +231,8 @@ class ClusterPool:
         # One retry for a task whose worker died (the machine, not the learner: a fork bomb
         # cannot kill it), then KilledWorker: the row says crashed. A scheduler started
         # elsewhere has its own setting (docs/batch.md says how to set it).
-        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        settings = {**(LOCAL_SETTINGS if workers is not None else {}), "distributed.scheduler.allowed-failures": 1}
+        with dask.config.set(settings):
             if workers is not None:
                 count = int(workers.group(1))
                 if count < 1:

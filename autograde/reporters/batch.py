@@ -84,6 +84,8 @@ def summary(outcome: BatchResult, console: Console, words: Words | None = None) 
     table.add_row(_("graded now"), _.plural("{count} in {seconds:.1f} s with {n} job",
                                             "{count} in {seconds:.1f} s with {n} jobs", outcome.jobs,
                                             count=len(outcome.graded_now), seconds=outcome.wall_s))
+    if outcome.cluster:
+        table.add_row(_("on the Dask cluster"), escape(outcome.cluster))
     table.add_row(_("kept (unchanged)"), str(len(outcome.up_to_date)))
     if outcome.environment_changed:
         table.add_row(_("environment"), escape(outcome.environment_changed))

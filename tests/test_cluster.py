@@ -313,3 +313,54 @@ def test_grading_without_a_cluster_never_imports_dask(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_ctrl_c_keeps_the_rows_written_and_cancels_the_rest(dask_cluster: DaskCluster, tmp_path: Path) -> None:
+    course = make_course(tmp_path / "course", extra_grader=SLOW)
+    classdir = _small_class(tmp_path / "class", 12)
+    gradebook = tmp_path / "g.db"
+    run = subprocess.Popen(_grade(course, classdir, gradebook, dask_cluster.address), stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 180
+    while _count(gradebook) < 2 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert run.poll() is None, "the run ended before it could be interrupted"
+    run.send_signal(signal.SIGINT)
+    output, _ = run.communicate(timeout=120)
+    assert run.returncode == 130, output
+    kept = _count(gradebook)
+    assert 2 <= kept < 12
+    time.sleep(1)
+    # nothing of the run is left on the cluster: no task, no plugin
+    assert not any(k.startswith(cluster.PREFIX) for keys in dask_cluster.processing().values() for k in keys)
+    with distributed.Client(dask_cluster.address, timeout=30) as client:
+        assert not [n for n in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.worker_plugins))
+                    if n.startswith(cluster.PREFIX)]
+    assert _count(gradebook) == kept
+
+
+def test_a_scheduler_lost_mid_run_stops_it_and_keeps_the_rows(tmp_path: Path) -> None:
+    course = make_course(tmp_path / "course", extra_grader=SLOW)
+    classdir = _small_class(tmp_path / "class", 8)
+    gradebook = tmp_path / "g.db"
+    doomed = DaskCluster(tmp_path)
+    try:
+        doomed.worker()
+        run = subprocess.Popen(_grade(course, classdir, gradebook, doomed.address), stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"})
+        deadline = time.monotonic() + 180
+        while _count(gradebook) < 2 and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert run.poll() is None, "the run ended before its scheduler could be killed"
+        os.killpg(doomed.scheduler.pid, signal.SIGKILL)
+        output, _ = run.communicate(timeout=180)
+    finally:
+        doomed.close()
+    assert run.returncode == 2, output
+    said = " ".join(output.split())
+    assert "stopped grading" in said and "the rows written so far are kept; run the same command again" in said
+    with Gradebook(gradebook) as book:
+        rows = book.rows()
+    assert 2 <= len(rows) < 8 and all(r.status is RowStatus.GRADED for r in rows)

@@ -41,10 +41,10 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 import autograde
 from autograde import config, loaders
-from autograde.batch import Lane, Reply, Row, Rows, grader_version
+from autograde.batch.workers import Lane, Reply, Rows, grader_version
 from autograde.config import Course, find_course
 from autograde.errors import AutogradeError, ClusterError
-from autograde.gradebook import RowStatus
+from autograde.gradebook import Row, RowStatus
 from autograde.sandbox import isolation
 
 LOCAL = re.compile(r"local:(\d+)")
@@ -216,6 +216,7 @@ class ClusterPool:
         self.name = ""
         self.ready: dict[str, dict[str, str]] = {}  # worker address -> the environment it grades in
         self.refused: dict[str, str] = {}  # worker address -> why it cannot grade
+        self._counted = (float("-inf"), 0)  # when the ready workers were counted, and how many
 
     def __enter__(self) -> ClusterPool:
         try:
@@ -309,9 +310,16 @@ class ClusterPool:
         return list({tuple(sorted(e.items())): e for e in self.ready.values()}.values())
 
     def width(self, todo: int) -> int:
-        workers = self.client.scheduler_info(n_workers=-1)["workers"] if self.client is not None else {}
-        ready = sum(1 for w in workers.values() if self.name in w.get("resources", {}))
-        return max(1, min(ready or len(self.ready), todo))
+        return max(1, min(self._workers(), todo))
+
+    def _workers(self) -> int:
+        """How many workers can take the run's tasks now (asked of the scheduler at most
+        every few seconds: workers join and leave while a class grades)."""
+        now = time.monotonic()
+        if self.client is not None and now - self._counted[0] > 5.0:
+            workers = self.client.scheduler_info()["workers"]
+            self._counted = (now, sum(1 for w in workers.values() if self.name in w.get("resources", {})))
+        return self._counted[1] or len(self.ready)
 
     def run(self, todo: list[loaders.Candidate], store: Callable[[Row], None]) -> None:
         for candidate in todo:  # unreadable: nothing for a worker to do

@@ -19,7 +19,7 @@ import traceback
 from pathlib import Path
 
 from autograde import loaders
-from autograde.batch import ENVIRONMENT, READY, decode_job
+from autograde.batch.workers import ENVIRONMENT, READY, decode_job
 from autograde.config import find_course
 from autograde.errors import AutogradeError, EnvironmentProblem
 from autograde.gradebook import RowStatus

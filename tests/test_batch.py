@@ -26,7 +26,7 @@ from autograde.gradebook import Gradebook, RowStatus
 from autograde.grading import current_environment
 from autograde.reporters.batch import Progress
 from autograde.results import Status, unreadable_message
-from classroom import ROOT, make_course, right, wrong
+from classroom import ROOT, count_rows, make_course, right, running_until, wrong
 
 
 def test_every_submission_gets_a_row(small_course, class_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -179,14 +179,6 @@ def test_a_hanging_submission_is_stopped_and_recorded(make_small_course, tmp_pat
                          "and was stopped")
 
 
-def _count(gradebook: Path) -> int:
-    try:
-        with sqlite3.connect(gradebook, timeout=30) as db:
-            return int(db.execute("SELECT COUNT(*) FROM results").fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0
-
-
 def _cli(course: Path, classdir: Path, gradebook: Path) -> list[str]:
     return [sys.executable, "-m", "autograde", "grade", str(classdir), "--jobs", "2", "--gradebook", str(gradebook),
             "--course", str(course)]
@@ -201,15 +193,10 @@ def test_kill_9_halfway_then_rerun_gives_exactly_one_right_row_each(tmp_path: Pa
     reference = tmp_path / "reference.db"
     subprocess.run(_cli(course, classdir, reference), check=True, capture_output=True)
     gradebook = tmp_path / "killed.db"
-    process = subprocess.Popen(_cli(course, classdir, gradebook), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while _count(gradebook) < count // 2 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be killed halfway"
+    process = running_until(_cli(course, classdir, gradebook), gradebook, count // 2)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    killed_at = _count(gradebook)
+    killed_at = count_rows(gradebook)
     assert 0 < killed_at < count
     # its workers die with it (they asked the kernel for that), fork servers and children too
     time.sleep(1)
@@ -235,21 +222,14 @@ def test_ctrl_c_keeps_the_rows_written_and_stops_everything(tmp_path: Path) -> N
     for i in range(16):
         right(classdir / f"s{i:02d}")
     gradebook = tmp_path / "g.db"
-    # Ctrl-C in a terminal meets Python's default handler; a test run started in the
-    # background (nohup, `cmd &`) passes SIGINT on ignored, and Python then keeps ignoring it
-    process = subprocess.Popen(_cli(course, classdir, gradebook), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 120
-    while _count(gradebook) < 3 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be interrupted"
+    process = running_until(_cli(course, classdir, gradebook), gradebook, 3, interruptible=True)
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=60)
     assert process.returncode == 130, output
     assert "interrupted" in output
     time.sleep(0.5)
     assert subprocess.run(["pgrep", "-f", str(course)], capture_output=True, text=True).stdout.split() == []
-    kept = _count(gradebook)
+    kept = count_rows(gradebook)
     assert 3 <= kept < 16
     with Gradebook(gradebook) as book:
         assert all(r.status is RowStatus.GRADED and r.result.score == r.result.max_score for r in book.rows())

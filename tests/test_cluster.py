@@ -10,7 +10,6 @@ import io
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -24,7 +23,7 @@ import pytest
 from autograde.batch import cluster, grader_version
 from autograde.config import find_course
 from autograde.gradebook import Gradebook, RowStatus
-from classroom import make_course, right, wrong
+from classroom import count_rows, make_course, right, running_until, wrong
 from conftest import ROOT
 
 SLOW = '''
@@ -111,14 +110,6 @@ def _outcomes(gradebook: Path) -> dict[str, tuple]:
                 for row in book.rows()}
 
 
-def _count(gradebook: Path) -> int:
-    try:
-        with sqlite3.connect(gradebook, timeout=30) as db:
-            return int(db.execute("SELECT COUNT(*) FROM results").fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0
-
-
 def _small_class(folder: Path, count: int) -> Path:
     for i in range(count):
         (right if i % 2 else wrong)(folder / f"s{i:02d}")
@@ -189,11 +180,7 @@ def test_kill_9_of_the_coordinator_then_rerun_loses_and_doubles_nothing(dask_clu
     gradebook = tmp_path / "g.db"
     with Gradebook(gradebook) as book:
         seed = str(book.hidden_seed())
-    run = subprocess.Popen(_grade(course, classdir, gradebook, dask_cluster.address), stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 180
-    while _count(gradebook) < 3 and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    run = running_until(_grade(course, classdir, gradebook, dask_cluster.address), gradebook, 3)
     # the hidden tests' seed travels as task data: no worker process shows it in argv or environment
     for worker in [w for w in dask_cluster.workers if w.poll() is None]:
         for pid in [worker.pid, *_descendants(worker.pid)]:
@@ -240,7 +227,7 @@ def test_a_worker_with_another_autograde_is_refused_with_a_message(tmp_path: Pat
     said = " ".join(done.stdout.split())
     assert "can grade this course" in said
     assert "this worker has autograde 0.0.1, the coordinator 0.1.0: install autograde 0.1.0 on every worker" in said
-    assert _count(tmp_path / "g.db") == 0
+    assert count_rows(tmp_path / "g.db") == 0
 
 
 def test_a_course_changed_on_the_way_or_another_autograde_code_is_refused(tmp_path: Path) -> None:
@@ -289,7 +276,7 @@ def test_an_unreachable_scheduler_stops_before_anything_is_graded(tmp_path: Path
                           text=True, timeout=120, env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
     assert done.returncode == 2, done.stdout + done.stderr
     assert "the Dask scheduler at tcp://127.0.0.1:9 cannot be reached" in " ".join(done.stdout.split())
-    assert _count(tmp_path / "g.db") == 0
+    assert count_rows(tmp_path / "g.db") == 0
 
 
 def test_cluster_options_are_checked_where_they_are_parsed(tmp_path: Path) -> None:
@@ -319,17 +306,11 @@ def test_ctrl_c_keeps_the_rows_written_and_cancels_the_rest(dask_cluster: DaskCl
     course = make_course(tmp_path / "course", extra_grader=SLOW)
     classdir = _small_class(tmp_path / "class", 12)
     gradebook = tmp_path / "g.db"
-    run = subprocess.Popen(_grade(course, classdir, gradebook, dask_cluster.address), stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True,
-                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 180
-    while _count(gradebook) < 2 and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert run.poll() is None, "the run ended before it could be interrupted"
+    run = running_until(_grade(course, classdir, gradebook, dask_cluster.address), gradebook, 2, interruptible=True)
     run.send_signal(signal.SIGINT)
     output, _ = run.communicate(timeout=120)
     assert run.returncode == 130, output
-    kept = _count(gradebook)
+    kept = count_rows(gradebook)
     assert 2 <= kept < 12
     time.sleep(1)
     # nothing of the run is left on the cluster: no task, no plugin
@@ -337,7 +318,7 @@ def test_ctrl_c_keeps_the_rows_written_and_cancels_the_rest(dask_cluster: DaskCl
     with distributed.Client(dask_cluster.address, timeout=30) as client:
         assert not [n for n in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.worker_plugins))
                     if n.startswith(cluster.PREFIX)]
-    assert _count(gradebook) == kept
+    assert count_rows(gradebook) == kept
 
 
 def test_a_scheduler_lost_mid_run_stops_it_and_keeps_the_rows(tmp_path: Path) -> None:
@@ -347,13 +328,8 @@ def test_a_scheduler_lost_mid_run_stops_it_and_keeps_the_rows(tmp_path: Path) ->
     doomed = DaskCluster(tmp_path)
     try:
         doomed.worker()
-        run = subprocess.Popen(_grade(course, classdir, gradebook, doomed.address), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True,
-                               env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"})
-        deadline = time.monotonic() + 180
-        while _count(gradebook) < 2 and run.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert run.poll() is None, "the run ended before its scheduler could be killed"
+        run = running_until(_grade(course, classdir, gradebook, doomed.address), gradebook, 2,
+                            env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"})
         os.killpg(doomed.scheduler.pid, signal.SIGKILL)
         output, _ = run.communicate(timeout=180)
     finally:

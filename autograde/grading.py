@@ -137,12 +137,14 @@ class GradingSession:
     """
 
     def __init__(self, course: Course, *, exercises: Sequence[str] = (), warn: Callable[[str], None] | None = None,
-                 start: bool = True, servers: ServerPool | None = None, language: str = "en") -> None:
+                 start: bool = True, servers: ServerPool | None = None, language: str = "en",
+                 also_hidden: Sequence[str] = ()) -> None:
         self.course = course
         self.words = Words(language, course.root)  # the language the results are written in
         self.exercises = course.select(tuple(exercises))
         self._owned = servers is None  # servers given (shared by several courses) are their giver's to stop
-        self.servers = servers if servers is not None else ServerPool(hidden_paths=course.private_paths)
+        hidden = tuple(dict.fromkeys([*course.private_paths, *also_hidden]))
+        self.servers = servers if servers is not None else ServerPool(hidden_paths=hidden)
         self._warn = warn
         self._start = start
         self._inventory: dict[str, list[tuple[str, GradeSpec]]] | None = None

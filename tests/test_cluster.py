@@ -23,6 +23,7 @@ import pytest
 from autograde.batch import cluster, grader_version
 from autograde.config import find_course
 from autograde.gradebook import Gradebook, RowStatus
+from autograde.results import Status
 from classroom import count_rows, make_course, right, running_until, wrong
 from conftest import ROOT
 
@@ -340,3 +341,31 @@ def test_a_scheduler_lost_mid_run_stops_it_and_keeps_the_rows(tmp_path: Path) ->
     with Gradebook(gradebook) as book:
         rows = book.rows()
     assert 2 <= len(rows) < 8 and all(r.status is RowStatus.GRADED for r in rows)
+
+
+PEEK = '''
+
+def sigmoid(x):
+    """Right only if the course's solutions can be read from learner code."""
+    import numpy as np
+    open({solutions!r}).read()
+    return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
+'''
+
+
+def test_the_coordinators_course_stays_hidden_on_a_worker_of_the_same_machine(tmp_path: Path) -> None:
+    # The course folder on PYTHONPATH puts it on the workers' import path: a worker grading
+    # its unpacked copy must still hide the original, as the coordinator's own workers do.
+    course = make_course(tmp_path / "course")
+    classdir = tmp_path / "class"
+    peek = right(classdir / "peek") / "activations.py"
+    peek.write_text(peek.read_text() + PEEK.format(solutions=str(course / "solutions" / "activations.py")))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(course), os.environ.get("PYTHONPATH")]))}
+    for where in ("local:1", ""):
+        gradebook = tmp_path / f"g{where.replace(':', '')}.db"
+        done = subprocess.run(_grade(course, classdir, gradebook, where), capture_output=True, text=True,
+                              timeout=300, env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
+        (row,) = _outcomes(gradebook).values()
+        sigmoid = [(name, status) for name, status, _ in row[3] if "sigmoid" in name]
+        assert sigmoid and all(status is not Status.PASSED for _, status in sigmoid), (where, sigmoid)

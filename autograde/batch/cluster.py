@@ -122,12 +122,15 @@ class CoursePlugin(WorkerPlugin):
     idempotent = False
 
     def __init__(self, *, name: str, archive: bytes, course_fingerprint: str, version: str, hidden: bool,
-                 language: str, budget_s: float, settings: dict[str, str]) -> None:
+                 language: str, budget_s: float, settings: dict[str, str], coordinator_paths: tuple[str, ...]) -> None:
         self.name = name
         self.archive, self.course_fingerprint, self.version = archive, course_fingerprint, version
         self.autograde = autograde.__version__
         self.hidden, self.language, self.budget_s = hidden, language, budget_s
         self.settings = settings  # the coordinator's AUTOGRADE_* course settings, for the worker process
+        # The coordinator's course folders: hidden from learner code here too, should this
+        # worker see them (the same machine, a shared filesystem, a checkout on sys.path)
+        self.coordinator_paths = coordinator_paths
         self.lane: Lane | None = None
         self.folder: Path | None = None
         self.refusal = ""
@@ -141,7 +144,7 @@ class CoursePlugin(WorkerPlugin):
             self.folder = Path(tempfile.mkdtemp(prefix="autograde-course-"))  # readable by this user only
             course = install(self.archive, self.course_fingerprint, self.version, self.folder)
             self.lane = Lane(course.root, hidden=self.hidden, language=self.language, budget_s=self.budget_s,
-                             settings=self.settings)
+                             settings=self.settings, also_hidden=self.coordinator_paths)
             self.lane.start()  # here, in the worker's main thread: it dies with this process
             self.environment = await asyncio.get_running_loop().run_in_executor(None, self.lane.ready)
         except Exception as exc:  # noqa: BLE001 - every reason a worker cannot grade is said, none kills it
@@ -268,7 +271,7 @@ class ClusterPool:
         settings = {k: v for k, v in os.environ.items() if k in config.ENVIRONMENT}
         plugin = CoursePlugin(name=self.name, archive=archive, course_fingerprint=course_fingerprint,
                               version=self.rows.version, hidden=self.rows.hidden, language=self.rows.words.language,
-                              budget_s=self.budget_s, settings=settings)
+                              budget_s=self.budget_s, settings=settings, coordinator_paths=self.course.private_paths)
         try:
             client.register_plugin(plugin, name=self.name)
         except Exception as exc:  # a worker could not even load the plugin (no autograde there)

@@ -1,6 +1,7 @@
 """A batch worker: grades the submissions the coordinator sends, one at a time.
 
-``python -m autograde.batch.worker COURSE_ROOT HIDDEN LANGUAGE`` reads job lines on stdin
+``python -m autograde.batch.worker COURSE_ROOT HIDDEN LANGUAGE [ALSO_HIDDEN]`` (the last
+a JSON list of more folders to hide from learner code) reads job lines on stdin
 (JSON: student, origin, files in base64, the hidden tests' seed) and answers each with one
 line on its original stdout (JSON: status, the result document, error). Anything else
 printed here goes to stderr, so it can never be mistaken for a reply. The worker keeps its
@@ -35,7 +36,9 @@ def main(argv: list[str]) -> None:
     hidden = argv[1] == "1"
     # The plain server starts now; others when an exercise needs them. The coordinator
     # says once whether the sandbox fell back.
-    with GradingSession(course, start=False, language=argv[2] if len(argv) > 2 else "en") as session:
+    also_hidden = json.loads(argv[3]) if len(argv) > 3 else []
+    with GradingSession(course, start=False, language=argv[2] if len(argv) > 2 else "en",
+                        also_hidden=also_hidden) as session:
         for line in sys.stdin.buffer:
             if json.loads(line).get("op") == READY:
                 reply = _ready(session)

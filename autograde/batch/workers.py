@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Callable
+from typing import IO, Callable, Sequence
 
 import autograde
 from autograde import config, loaders
@@ -109,14 +109,16 @@ class _Worker:
 
     @classmethod
     def start(cls, course: Path, hidden: bool, language: str, log: IO[bytes],
-              settings: dict[str, str] | None = None) -> _Worker:
+              settings: dict[str, str] | None = None, also_hidden: Sequence[str] = ()) -> _Worker:
         """Start a worker for ``course``. ``settings``: the ``AUTOGRADE_*`` course settings
-        to use instead of this process's (a Dask worker grades with the coordinator's)."""
+        to use instead of this process's (a Dask worker grades with the coordinator's);
+        ``also_hidden``: folders learner code must not see besides the course's."""
         env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
         if settings is not None:
             env = {**{k: v for k, v in env.items() if k not in config.ENVIRONMENT}, **settings}
         process = subprocess.Popen(
-            [sys.executable, "-m", "autograde.batch.worker", str(course), "1" if hidden else "0", language],
+            [sys.executable, "-m", "autograde.batch.worker", str(course), "1" if hidden else "0", language,
+             json.dumps(list(also_hidden))],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env,
             start_new_session=True,  # Ctrl-C is the coordinator's; killpg reaches all it started
         )
@@ -289,9 +291,9 @@ class Lane:
     is replaced before the next submission."""
 
     def __init__(self, course: Path, *, hidden: bool, language: str, budget_s: float,
-                 settings: dict[str, str] | None = None) -> None:
+                 settings: dict[str, str] | None = None, also_hidden: Sequence[str] = ()) -> None:
         self.course, self.hidden, self.language, self.budget_s = course, hidden, language, budget_s
-        self.settings = settings
+        self.settings, self.also_hidden = settings, tuple(also_hidden)
         self.log = tempfile.TemporaryFile()
         self.worker: _Worker | None = None
 
@@ -301,7 +303,8 @@ class Lane:
         if self.worker is None or self.worker.eof or self.worker.process.poll() is not None:
             if self.worker is not None:
                 self.worker.kill()
-            self.worker = _Worker.start(self.course, self.hidden, self.language, self.log, self.settings)
+            self.worker = _Worker.start(self.course, self.hidden, self.language, self.log, self.settings,
+                                        self.also_hidden)
 
     def ready(self) -> dict[str, str]:
         """Start the worker process and run its fork server's start-up self-test; the

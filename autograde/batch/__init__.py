@@ -105,7 +105,8 @@ def grade_class(
             if exc.name not in ("dask", "distributed"):
                 raise
             raise ClusterError(f"--cluster needs Dask's distributed ({exc.name} is not installed in "
-                               f"{sys.prefix}): pip install 'autograde-dl[cluster]'") from None
+                               f"{sys.prefix}): pip install 'autograde-dl[cluster]', or from a course "
+                               "checkout pip install -e '.[cluster]'") from None
         pool = ClusterPool(cluster, course=course, budget_s=budget, hidden_seed=gradebook.hidden_seed(), rows=rows)
     with pool:
         environments = pool.environments(warn)

@@ -369,3 +369,21 @@ def test_the_coordinators_course_stays_hidden_on_a_worker_of_the_same_machine(tm
         (row,) = _outcomes(gradebook).values()
         sigmoid = [(name, status) for name, status, _ in row[3] if "sigmoid" in name]
         assert sigmoid and all(status is not Status.PASSED for _, status in sigmoid), (where, sigmoid)
+
+
+def test_without_the_cluster_extra_the_message_says_how_to_install_it(tmp_path: Path) -> None:
+    course = make_course(tmp_path / "course")
+    classdir = _small_class(tmp_path / "class", 1)
+    absent = tmp_path / "absent" / "distributed"
+    absent.mkdir(parents=True)
+    (absent / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'distributed'\", "
+                                        "name='distributed')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(absent.parent),
+                                                                      os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run(_grade(course, classdir, tmp_path / "g.db", "local:2"), capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert done.returncode == 2, done.stdout + done.stderr
+    said = " ".join(done.stdout.split())
+    assert "--cluster needs Dask's distributed (distributed is not installed in" in said
+    assert "pip install 'autograde-dl[cluster]'" in said
+    assert count_rows(tmp_path / "g.db") == 0

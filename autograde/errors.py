@@ -23,6 +23,7 @@
     ├── GradebookError                  the gradebook file is not ours, or of a version we cannot read
     ├── EnvironmentProblem              autograde's own environment cannot grade (self-test)
     ├── ClusterError                    the Dask cluster ``grade --cluster`` names cannot grade
+    │   └── WorkerRefused               one Dask worker cannot grade this coordinator's course
     ├── SandboxFailure                  the sandbox stopped working while grading
     ├── ProtocolError                   the child broke the wire protocol (treated as a crash)
     │   └── MessageTooLarge             a message announced more bytes than its reader takes
@@ -38,7 +39,8 @@ test's feedback (``NotAttempted`` and a stub's ``NotImplementedError``, a
 ``StudentException``, read as "not attempted", not as a wrong answer); ``ConfigError`` the instructor's, to fix in the course or its graders;
 ``SubmissionError`` and ``GradebookError`` are about the paths the person running
 autograde named; ``EnvironmentProblem`` and ``SandboxFailure`` are our environment's, never
-counted against a learner. ``ProtocolError`` and ``ChildError`` are what the sandbox sees of
+counted against a learner; ``ClusterError`` is the cluster's that ``grade --cluster`` named,
+for whoever runs it. ``ProtocolError`` and ``ChildError`` are what the sandbox sees of
 a child; the proxy turns them into the learner's errors.
 
 Our own bugs are not in this tree: they surface as ordinary Python exceptions and are
@@ -258,6 +260,11 @@ class ClusterError(AutogradeError):
     """``autograde grade --cluster``: the scheduler cannot be reached, no worker can grade
     the course, or the cluster stopped mid-run. Nothing of it is a learner's: the run stops
     (exit status 2) and the rows written so far stay."""
+
+
+class WorkerRefused(ClusterError):
+    """A Dask worker's autograde or unpacked course differs from the coordinator's: that
+    worker takes none of the run's submissions (its plugin says why)."""
 
 
 class SandboxFailure(AutogradeError):

@@ -22,6 +22,7 @@ import pytest
 
 from autograde.batch import cluster, grader_version
 from autograde.config import find_course
+from autograde.errors import WorkerRefused
 from autograde.gradebook import Gradebook, RowStatus
 from autograde.results import Status
 from classroom import count_rows, make_course, right, running_until, wrong
@@ -238,9 +239,9 @@ def test_a_course_changed_on_the_way_or_another_autograde_code_is_refused(tmp_pa
     version = grader_version(course)
     installed = cluster.install(archive, fingerprint, version, tmp_path / "ok")
     assert sorted(installed.exercises) == sorted(course.exercises)
-    with pytest.raises(cluster.Refused, match="changed on the way"):
+    with pytest.raises(WorkerRefused, match="changed on the way"):
         cluster.install(_tampered(archive), fingerprint, version, tmp_path / "tampered")
-    with pytest.raises(cluster.Refused, match="its code differs"):
+    with pytest.raises(WorkerRefused, match="its code differs"):
         cluster.install(archive, fingerprint, version.replace("+", "+0"), tmp_path / "other")
 
 

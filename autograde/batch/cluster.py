@@ -43,7 +43,7 @@ import autograde
 from autograde import config, loaders
 from autograde.batch.workers import Lane, Reply, Rows, grader_version
 from autograde.config import Course, find_course
-from autograde.errors import AutogradeError, ClusterError
+from autograde.errors import AutogradeError, ClusterError, WorkerRefused
 from autograde.gradebook import Row, RowStatus
 from autograde.sandbox import isolation
 
@@ -87,27 +87,23 @@ def fingerprint(files: dict[str, bytes]) -> str:
     return loaders.Candidate(student="", origin="", files=files).content_hash
 
 
-class Refused(Exception):
-    """This worker cannot grade for the coordinator that sent the plugin: it says why."""
-
-
 def install(archive: bytes, expected: str, version: str, folder: Path) -> Course:
     """Unpack the course into ``folder`` and check it against the coordinator's
     fingerprint and grader version (which covers autograde's own code); raises
-    :class:`Refused` with the difference."""
+    :class:`WorkerRefused` with the difference."""
     with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as packed:
         packed.extractall(folder, filter="data")
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     found = fingerprint(files)
     if found != expected:
-        raise Refused(f"the course unpacked here has fingerprint {found[:16]}, the coordinator's {expected[:16]}: "
-                      "it was changed on the way")
+        raise WorkerRefused(f"the course unpacked here has fingerprint {found[:16]}, the coordinator's "
+                            f"{expected[:16]}: it was changed on the way")
     course = find_course(folder)
     here = grader_version(course)
     if here != version:
-        raise Refused(f"this worker's autograde grades with version {here}, the coordinator's with {version}: "
-                      "the same course, another autograde (its code differs); install the coordinator's autograde "
-                      "on every worker")
+        raise WorkerRefused(f"this worker's autograde grades with version {here}, the coordinator's with {version}: "
+                            "the same course, another autograde (its code differs); install the coordinator's "
+                            "autograde on every worker")
     return course
 
 
@@ -139,8 +135,8 @@ class CoursePlugin(WorkerPlugin):
     async def setup(self, worker: distributed.Worker) -> None:
         try:
             if self.autograde != autograde.__version__:
-                raise Refused(f"this worker has autograde {autograde.__version__}, the coordinator "
-                              f"{self.autograde}: install autograde {self.autograde} on every worker")
+                raise WorkerRefused(f"this worker has autograde {autograde.__version__}, the coordinator "
+                                    f"{self.autograde}: install autograde {self.autograde} on every worker")
             self.folder = Path(tempfile.mkdtemp(prefix="autograde-course-"))  # readable by this user only
             course = install(self.archive, self.course_fingerprint, self.version, self.folder)
             self.lane = Lane(course.root, hidden=self.hidden, language=self.language, budget_s=self.budget_s,
@@ -148,7 +144,7 @@ class CoursePlugin(WorkerPlugin):
             self.lane.start()  # here, in the worker's main thread: it dies with this process
             self.environment = await asyncio.get_running_loop().run_in_executor(None, self.lane.ready)
         except Exception as exc:  # noqa: BLE001 - every reason a worker cannot grade is said, none kills it
-            self.refusal = str(exc) if isinstance(exc, (Refused, AutogradeError)) else (
+            self.refusal = str(exc) if isinstance(exc, AutogradeError) else (
                 "internal error while installing the course:\n" + traceback.format_exc(limit=-6))
             log.error("autograde: this worker cannot grade for %s: %s", self.name, self.refusal)
             self._clean()

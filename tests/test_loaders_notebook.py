@@ -4,6 +4,8 @@ failing cell is reported with its number while the cells after it still run."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -93,6 +95,22 @@ def test_a_notebook_whose_cells_are_not_a_list_is_refused():
     content = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": 7}).encode()
     with pytest.raises(SubmissionError, match=r"^perceptron.ipynb is not a readable notebook \(.*\); open it"):
         loaders.from_files({"perceptron.ipynb": content}, name="kim", path="kim")
+
+
+def test_a_well_formed_notebook_is_read_without_importing_nbformat():
+    # nbformat's schema validator takes seconds to import (jsonschema's format checkers):
+    # reading a notebook of the usual shape must not pay it
+    raw = {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+           "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Perceptron"]},
+                     {"cell_type": "code", "metadata": {"nbgrader": {"grade": True, "solution": False}},
+                      "source": "assert step(1) == 1", "outputs": [], "execution_count": None},
+                     {"cell_type": "code", "metadata": {}, "source": ["def step(x):\n", "    return x\n"],
+                      "outputs": [], "execution_count": None}]}
+    code = ("import json, sys\nfrom autograde.loaders.notebook import read_notebook\n"
+            f"cells, notes = read_notebook({json.dumps(raw)!r}, 'perceptron.ipynb')\n"
+            "print([(c.number, c.source) for c in cells], len(notes), 'nbformat' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[(3, 'def step(x):\\n    return x\\n')] 1 False"
 
 
 # ---------------------------------------------------------------- through the fork server

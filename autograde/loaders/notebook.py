@@ -57,17 +57,9 @@ def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], tuple[str, .
         raise SubmissionError(say("{notebook} is a notebook of format {version}; autograde reads format 4 (Jupyter 4 "
                                   "and later): open it in a current Jupyter and save it again", notebook=shown,
                                   version=repr(version)))
-    # Imported here: nbformat costs ~0.1 s to import, which grading plain .py files should not pay.
-    import nbformat
-
-    try:
-        with warnings.catch_warnings():  # old 4.x minors lack cell ids; nbformat warns and adds them
-            warnings.simplefilter("ignore")
-            notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
-        cells = [(i, c.get("cell_type"), c.get("source", ""), _is_check(c)) for i, c in enumerate(notebook.cells, 1)]
-    except Exception as exc:  # nbformat's readers raise a variety of types for malformed content
-        raise SubmissionError(say("{notebook} is not a readable notebook ({type}: {error}); open it in Jupyter and save "
-                                  "it again", notebook=shown, type=type(exc).__name__, error=str(exc))) from None
+    cells = _well_formed_cells(raw)
+    if cells is None:
+        cells = _cells_read_by_nbformat(text, shown)
     code: list[Cell] = []
     skipped: list[str] = []
     checks: list[int] = []
@@ -86,6 +78,46 @@ def read_notebook(text: str, shown: str) -> tuple[tuple[Cell, ...], tuple[str, .
         code.append(Cell(number, kept))
     notes = (_checks_note(shown, checks), _note(shown, skipped))
     return tuple(code), tuple(note for note in notes if note is not None)
+
+
+def _well_formed_cells(raw: dict[str, Any]) -> list[tuple[int, Any, Any, bool]] | None:
+    """Each cell's number, type, source and whether it only checks the work, read from the
+    parsed JSON, for a notebook whose cells have the shape nbformat 4 gives them (a list
+    of objects, each with a string type, a source that is a string or a list of strings,
+    and metadata that is an object when present); None for any other shape, which
+    nbformat then reads or refuses with its own message. This is what nbformat's reader
+    gives such a notebook, without importing nbformat: its schema validator's format
+    checkers take seconds to import (jsonschema compiles grammars), more than grading a
+    notebook takes."""
+    cells = raw.get("cells")
+    if not isinstance(cells, list):
+        return None
+    read = []
+    for number, cell in enumerate(cells, 1):
+        if not isinstance(cell, dict) or not isinstance(cell.get("cell_type"), str):
+            return None
+        source = cell.get("source", "")
+        if isinstance(source, list) and all(isinstance(line, str) for line in source):
+            source = "".join(source)  # nbformat's reader joins a source kept as lines the same way
+        if not isinstance(source, str) or not isinstance(cell.get("metadata", {}), dict):
+            return None
+        read.append((number, cell["cell_type"], source, _is_check({**cell, "source": source})))
+    return read
+
+
+def _cells_read_by_nbformat(text: str, shown: str) -> list[tuple[int, Any, Any, bool]]:
+    """The cells of a notebook of an unusual shape, as nbformat reads them; its error, for
+    the learner, when it cannot."""
+    import nbformat  # seconds to import (see _well_formed_cells): only for what needs it
+
+    try:
+        with warnings.catch_warnings():  # old 4.x minors lack cell ids; nbformat warns and adds them
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
+        return [(i, c.get("cell_type"), c.get("source", ""), _is_check(c)) for i, c in enumerate(notebook.cells, 1)]
+    except Exception as exc:  # nbformat's readers raise a variety of types for malformed content
+        raise SubmissionError(say("{notebook} is not a readable notebook ({type}: {error}); open it in Jupyter and save "
+                                  "it again", notebook=shown, type=type(exc).__name__, error=str(exc))) from None
 
 
 def _is_check(cell: Any) -> bool:

@@ -153,12 +153,15 @@ class MissingModule(LearnerError):
 
 
 class MissingName(LearnerError):
-    """The learner's module has no attribute ``name``; ``available`` lists what it has."""
+    """The learner's module has no attribute ``name``; ``available`` lists what it has;
+    ``unfinished`` the notes of its notebook cells that did not finish (a cell stops at the
+    line that raised or ran out of time: what it defines below that line is never defined)."""
 
-    def __init__(self, module: str, name: str, available: tuple[str, ...]) -> None:
+    def __init__(self, module: str, name: str, available: tuple[str, ...], unfinished: tuple[object, ...] = ()) -> None:
         self.module = module
         self.name = name
         self.available = available
+        self.unfinished = unfinished
         found = ", ".join(available) if available else "nothing public"
         super().__init__(f"{module} has no name {name!r} (found: {found})")
 

@@ -262,6 +262,25 @@ def test_a_notebook_is_graded_end_to_end(course, servers, tmp_path: Path, monkey
     assert Result.from_json(result.to_json()).exercises[0].notes == exercise.notes
 
 
+def test_a_name_lost_to_a_cell_that_raised_says_which_cell(course, servers, tmp_path: Path, monkeypatch):
+    # "perceptron.ipynb has no `step`" alone would send the learner after the stub's names,
+    # when the cell that defines it stopped at an import that failed
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "perceptron.ipynb"
+    path.write_bytes(notebook(solution_source("perceptron").replace("\ndef step(", "\nimport numpyy\ndef step(", 1)))
+    sub = loaders.load(path, exercises=("perceptron",))
+    result = GradingSession(course, servers=servers).grade(sub, exercises=("perceptron",))
+    (exercise,) = result.exercises
+    lost = [t for t in exercise.tests if "has no `step`" in t.message]
+    assert lost and all(t.status is Status.ERROR for t in lost)
+    assert lost[0].message.startswith("perceptron.ipynb has no `step`. Names found: ")
+    assert lost[0].message.endswith(
+        ". A cell did not finish, so nothing below its failing line was defined: perceptron.ipynb: cell 1 raised "
+        "ModuleNotFoundError: No module named 'numpyy'.")
+    assert lost[0].hint == ("Fix that cell first: each cell runs up to the line that fails, and the functions it "
+                            "defines after that line do not exist.")
+
+
 def test_exercise_notes_default_to_none_in_older_documents(grade_sources):
     document = json.loads(grade_sources({"perceptron": "x = 1\n"}).to_json())
     assert document["exercises"][0]["notes"] == []

@@ -17,7 +17,7 @@ from autograde.errors import (
 )
 from autograde.compare import explained
 from autograde.i18n import N_
-from autograde.i18n.text import Message, course, lines, say
+from autograde.i18n.text import Join, Message, course, lines, say
 from autograde.results import Status
 
 # The learner's words are messages kept as data (autograde.i18n.text), each one sentence
@@ -77,10 +77,19 @@ def classify(exc: BaseException | None, marker_hint: str | None,
             say("Start from the stub exercises/{module}.py.", module=exc.module),
         )
     if isinstance(exc, MissingName):
+        missing = say("{module} has no `{name}`. Names found: {names}.", module=exc.module, name=exc.name,
+                      names=", ".join(exc.available) or say("none"))
+        if exc.unfinished:  # a notebook cell stopped before it could define the name
+            return (
+                Status.ERROR,
+                Join((missing, say("A cell did not finish, so nothing below its failing line was defined: "
+                                   "{cells}.", cells=Join(tuple(exc.unfinished), "; "))), " "),
+                say("Fix that cell first: each cell runs up to the line that fails, and the functions it "
+                    "defines after that line do not exist."),
+            )
         return (
             Status.ERROR,
-            say("{module} has no `{name}`. Names found: {names}.", module=exc.module, name=exc.name,
-                names=", ".join(exc.available) or say("none")),
+            missing,
             say("Keep the names and signatures of the stub exactly as given: the grader calls them by name."),
         )
     if isinstance(exc, UnsupportedValue):

@@ -237,7 +237,8 @@ class StudentModule:
         kind = self._names.get(name, "").removeprefix("imported ")
         if not kind:
             own = tuple(sorted(n for n, k in self._names.items() if not k.startswith("imported ")))
-            raise MissingName(self._submission.display(self._name), name, own)
+            # every load note is a notebook cell that did not finish: the likely reason
+            raise MissingName(self._submission.display(self._name), name, own, self.load_notes)
         if kind in ("callable", "class"):
             return RemoteFunction(self, None, name, name)
         return self._fetch(None, name, name)

@@ -49,7 +49,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Callable
 
 import nbformat
@@ -409,21 +408,13 @@ def mismatches(tool: str, verdicts: Verdicts, learners: dict[str, Kind]) -> list
 # --- the warm floor ---------------------------------------------------------------------------------
 
 
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def warm_floor(paths: Paths, count: int) -> float:
     """Seconds for the grader's six checks on the correct solution ``count`` times in this
     process: the learner's functions called directly (``bench/direct.py``), no sandbox."""
     import direct
 
-    reference = _load(paths.course / "solutions" / f"{EXERCISE}.py", "side_by_side_reference")
-    grader = _load(paths.course / "graders" / f"test_{EXERCISE}.py", "side_by_side_grader")
+    reference = direct._load(paths.course / "solutions" / f"{EXERCISE}.py", "side_by_side_reference")
+    grader = direct._load(paths.course / "graders" / f"test_{EXERCISE}.py", "side_by_side_grader")
     tests: list[Callable[..., None]] = [getattr(grader, f"test_{c.name}") for c in CHECKS]
     student = direct.Module(reference, [0])
     start = time.perf_counter()

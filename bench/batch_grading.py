@@ -120,16 +120,17 @@ def compare_cluster(classdir: Path, work: Path, options: argparse.Namespace) -> 
     import statistics
 
     times: dict[str, list[float]] = {"local": [], "cluster": []}
-    verdicts: dict[str, dict[str, tuple[str, float, float]]] = {}
+    first: dict[str, tuple[str, float, float]] = {}  # the first run's verdicts: every run must give them
     for round_ in range(options.rounds):
         for kind in ("local", "cluster") if round_ % 2 == 0 else ("cluster", "local"):
             gradebook = work / f"{kind}-{round_}.db"
             command = grade_command(classdir, gradebook, options.jobs, options.hidden,
                                     options.cluster if kind == "cluster" else "")
             times[kind].append(run_grade(command))
-            verdicts.setdefault(kind, rows(gradebook))
-            if rows(gradebook) != verdicts["local" if "local" in verdicts else kind]:
-                raise SystemExit(f"{kind} run {round_} gave other verdicts than the first local run")
+            verdicts = rows(gradebook)
+            first = first or verdicts
+            if verdicts != first:
+                raise SystemExit(f"{kind} run {round_} gave other verdicts than the first run")
     local, on_cluster = statistics.median(times["local"]), statistics.median(times["cluster"])
     print(f"{options.submissions} submissions x {len(NUMPY_EXERCISES)} NumPy exercises, "
           f"{'hidden + public' if options.hidden else 'public'} tests, {os.cpu_count()} cores, "

@@ -95,9 +95,10 @@ def grade_class(
     version = grader_version(course)
     rows = Rows(tests, hidden, version, Words(language, course.root))
     budget = submission_budget(course, tests)
+    seed = gradebook.hidden_seed()
     pool: Pool
     if cluster is None:
-        pool = LocalPool(course=course, jobs=jobs, budget_s=budget, hidden_seed=gradebook.hidden_seed(), rows=rows)
+        pool = LocalPool(course=course, jobs=jobs, budget_s=budget, hidden_seed=seed, rows=rows)
     else:
         try:
             from autograde.batch.cluster import ClusterPool  # Dask is imported only for a cluster
@@ -107,7 +108,7 @@ def grade_class(
             raise ClusterError(f"--cluster needs Dask's distributed ({exc.name} is not installed in "
                                f"{sys.prefix}): pip install 'autograde-dl[cluster]', or from a course "
                                "checkout pip install -e '.[cluster]'") from None
-        pool = ClusterPool(cluster, course=course, budget_s=budget, hidden_seed=gradebook.hidden_seed(), rows=rows)
+        pool = ClusterPool(cluster, course=course, budget_s=budget, hidden_seed=seed, rows=rows)
     with pool:
         environments = pool.environments(warn)
         todo: list[loaders.Candidate] = []
@@ -128,7 +129,10 @@ def grade_class(
             gradebook.put(row)
             listener.finished(row)
 
-        pool.run(todo, store)
+        for candidate in todo:  # unreadable: nothing for a worker to do
+            if candidate.problem:
+                store(rows.unreadable(candidate))
+        pool.run([c for c in todo if not c.problem], store)
     wanted = {c.student for c in candidates}
     return BatchResult(
         rows=tuple(r for r in gradebook.rows() if r.student in wanted),
@@ -161,7 +165,9 @@ class Pool(Protocol):
         """How many submissions were graded at a time."""
         ...
 
-    def run(self, todo: list[loaders.Candidate], store: Callable[[Row], None]) -> None: ...
+    def run(self, todo: list[loaders.Candidate], store: Callable[[Row], None]) -> None:
+        """Grade ``todo`` (every one readable), giving each row to ``store`` as it comes."""
+        ...
 
 
 def _environment_sentence(changed: dict[str, list[str]]) -> str:

@@ -131,6 +131,7 @@ class CoursePlugin(WorkerPlugin):
         self.folder: Path | None = None
         self.refusal = ""
         self.environment: dict[str, str] = {}
+        self.isolation = ""  # why learner code runs without namespaces here ('' when it runs in them)
 
     async def setup(self, worker: distributed.Worker) -> None:
         try:
@@ -142,7 +143,7 @@ class CoursePlugin(WorkerPlugin):
             self.lane = Lane(course.root, hidden=self.hidden, language=self.language, budget_s=self.budget_s,
                              settings=self.settings, also_hidden=self.coordinator_paths)
             self.lane.start()  # here, in the worker's main thread: it dies with this process
-            self.environment = await asyncio.get_running_loop().run_in_executor(None, self.lane.ready)
+            self.environment, self.isolation = await asyncio.get_running_loop().run_in_executor(None, self.lane.ready)
         except Exception as exc:  # noqa: BLE001 - every reason a worker cannot grade is said, none kills it
             self.refusal = str(exc) if isinstance(exc, AutogradeError) else (
                 "internal error while installing the course:\n" + traceback.format_exc(limit=-6))
@@ -189,7 +190,8 @@ def _state(name: str, dask_worker: distributed.Worker) -> dict[str, Any]:
     plugin = dask_worker.plugins.get(name)
     if not isinstance(plugin, CoursePlugin):
         return {"ready": False, "why": "autograde's plugin is not installed here"}
-    return {"ready": plugin.lane is not None, "why": plugin.refusal, "environment": plugin.environment}
+    return {"ready": plugin.lane is not None, "why": plugin.refusal, "environment": plugin.environment,
+            "isolation": plugin.isolation}
 
 
 def _stale_plugins(dask_scheduler: Any) -> list[str]:
@@ -214,6 +216,7 @@ class ClusterPool:
         self.client: distributed.Client | None = None
         self.name = ""
         self.ready: dict[str, dict[str, str]] = {}  # worker address -> the environment it grades in
+        self.fallbacks: set[str] = set()  # why ready workers run learner code without namespaces
         self.refused: dict[str, str] = {}  # worker address -> why it cannot grade
         self._counted = (float("-inf"), 0)  # when the ready workers were counted, and how many
 
@@ -280,6 +283,8 @@ class ClusterPool:
                 self.refused[address] = f"{type(state).__name__}: {state}"
             elif state["ready"]:
                 self.ready[address] = state["environment"]
+                if state["isolation"]:
+                    self.fallbacks.add(state["isolation"])
             else:
                 self.refused[address] = state["why"]
         if not self.ready:
@@ -303,9 +308,8 @@ class ClusterPool:
         if warn is not None:
             for address, why in self.refused.items():
                 warn(f"worker {address} cannot grade this course and gets none of its submissions: {why}")
-            fallbacks = {e["sandbox"] for e in self.ready.values() if e.get("sandbox", "").startswith("fallback")}
-            for sandbox in sorted(fallbacks):
-                warn(isolation.fallback_warning(sandbox.removeprefix("fallback without namespaces (").split("):")[0]))
+            for why in sorted(self.fallbacks):
+                warn(isolation.fallback_warning(why))
         return list({tuple(sorted(e.items())): e for e in self.ready.values()}.values())
 
     def width(self, todo: int) -> int:
@@ -321,10 +325,7 @@ class ClusterPool:
         return self._counted[1] or len(self.ready)
 
     def run(self, todo: list[loaders.Candidate], store: Callable[[Row], None]) -> None:
-        for candidate in todo:  # unreadable: nothing for a worker to do
-            if candidate.problem:
-                store(self.rows.unreadable(candidate))
-        queue = [c for c in reversed(todo) if not c.problem]
+        queue = list(reversed(todo))
         client = self.client
         assert client is not None
         pending = distributed.as_completed(loop=client.loop)

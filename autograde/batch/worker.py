@@ -50,13 +50,15 @@ def main(argv: list[str]) -> None:
 
 
 def _ready(session: GradingSession) -> dict:
-    """Run the plain fork server's self-test; the environment results will record."""
+    """Run the plain fork server's self-test; the environment results will record, and
+    why learner code runs without namespaces ('' when it runs in them)."""
     try:
         session.servers.get(session.course.preload).self_test(session.course.limits)
     except EnvironmentProblem as exc:
         return {"status": ENVIRONMENT, "result": None, "error": str(exc)}
-    return {"status": READY, "result": {**environment(), "sandbox": sandbox_description(session.servers)},
-            "error": ""}
+    ready = {"environment": {**environment(), "sandbox": sandbox_description(session.servers)},
+             "isolation": session.servers.isolation()}
+    return {"status": READY, "result": ready, "error": ""}
 
 
 def _grade(session: GradingSession, candidate: loaders.Candidate, hidden: bool, hidden_seed: int) -> dict:

@@ -243,10 +243,7 @@ class LocalPool:
         return max(1, min(self.jobs, todo))
 
     def run(self, todo: list[loaders.Candidate], store: Callable[[Row], None]) -> None:
-        for candidate in todo:  # unreadable: nothing for a worker to do
-            if candidate.problem:
-                store(self.rows.unreadable(candidate))
-        queue = [c for c in reversed(todo) if not c.problem]
+        queue = list(reversed(todo))
         workers = [self._start() for _ in range(min(self.jobs, len(queue)))]
         try:
             while queue or any(w.job for w in workers):
@@ -306,14 +303,15 @@ class Lane:
             self.worker = _Worker.start(self.course, self.hidden, self.language, self.log, self.settings,
                                         self.also_hidden)
 
-    def ready(self) -> dict[str, str]:
+    def ready(self) -> tuple[dict[str, str], str]:
         """Start the worker process and run its fork server's start-up self-test; the
-        environment its results will record. Raises :class:`EnvironmentProblem`."""
+        environment its results will record, and why learner code runs without namespaces
+        ('' when it runs in them). Raises :class:`EnvironmentProblem`."""
         reply = self._ask(b'{"op": "ready"}\n', None)
         if reply.status != READY:
             raise EnvironmentProblem(reply.error)
         assert reply.result is not None
-        return {str(k): str(v) for k, v in reply.result.items()}
+        return {str(k): str(v) for k, v in reply.result["environment"].items()}, str(reply.result["isolation"])
 
     def grade(self, candidate: loaders.Candidate, hidden_seed: int) -> Reply:
         """Grade ``candidate`` (with hidden tests drawn from ``hidden_seed``) and wait."""
